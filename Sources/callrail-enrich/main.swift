@@ -1,0 +1,4 @@
+import CallRailEnrich
+
+// TODO: argument parsing and wiring arrive with the enrich command.
+print("callrail-enrich")
