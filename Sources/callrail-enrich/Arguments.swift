@@ -1,0 +1,183 @@
+import CallRailEnrich
+import Foundation
+
+/// What the command line asked for.
+enum Command {
+    case help
+    case version
+    case enrich(EnrichJob.Configuration, quiet: Bool)
+}
+
+/// A command-line mistake; the tool prints it with the usage hint and exits with status 64.
+struct UsageError: Error {
+    var message: String
+}
+
+/// Parses `CommandLine.arguments` by hand, since the argument-parser package cannot be fetched.
+enum Arguments {
+    static let usage = """
+        Usage: callrail-enrich enrich --output DIR [options] INPUT...
+               callrail-enrich --help | --version
+
+        Reads CloudFront or Clojure-collector Tomcat access logs (gzip or plain text; files, folders
+        searched recursively, or - for standard input), turns every /com.callrail/v1 request into a
+        Snowplow enriched event or a bad row, and commits a run folder atomically.
+
+        Options:
+          --output DIR              run folder to create (required); written as DIR.tmp-<id> and
+                                    renamed to DIR only when the whole run succeeded
+          --overwrite               replace DIR if it already exists
+          --format FORMAT           auto (default: per line, a third field of '-' means Tomcat),
+                                    cloudfront or tomcat
+          --schema-version VERSION  call_complete version to emit and validate against:
+                                    1-0-0, 1-0-1 or 1-0-2 (default 1-0-2)
+          --etl-timestamp TS        etl_tstamp for every event, 'yyyy-MM-dd HH:mm:ss.SSS' (UTC) or
+                                    ISO-8601 such as 2024-01-01T00:00:00Z (default: run start)
+          --unsupported POLICY      requests for other paths: skip (default, counted per path) or
+                                    bad (written as adapter_failures bad rows)
+          --event-id MODE           deterministic (default: a version 5 UUID of the raw line, so
+                                    re-runs give the same ids) or random (version 4)
+          --compression KIND        gzip (default) or none
+          --max-line-length BYTES   longer lines become size_violation bad rows (default 1048576)
+          --quiet                   print nothing on success
+          --help                    show this help
+          --version                 show the version
+
+        Exit status:
+          0   run committed
+          1   run failed; nothing was committed
+          3   run committed, but at least one input was damaged (truncated or corrupt gzip);
+              report.json names it
+          64  usage error
+        Bad rows alone never make a run fail.
+        """
+
+    static func parse(_ arguments: [String], now: Timestamp) throws -> Command {
+        var remaining = arguments[...]
+        guard let first = remaining.popFirst() else {
+            throw UsageError(message: "missing command; expected 'enrich', --help or --version")
+        }
+        switch first {
+        case "--help", "-h", "help":
+            return .help
+        case "--version":
+            return .version
+        case "enrich":
+            break
+        default:
+            throw UsageError(message: "unknown command '\(first)'; expected 'enrich', --help or --version")
+        }
+
+        var options = EnrichOptions(etlTimestamp: now)
+        var inputs: [String] = []
+        var output: String?
+        var overwrite = false
+        var compress = true
+        var quiet = false
+
+        func value(for option: String) throws -> String {
+            guard let value = remaining.popFirst() else {
+                throw UsageError(message: "option \(option) needs a value")
+            }
+            return value
+        }
+        func choice<T: RawRepresentable & CaseIterable>(_ option: String, _ text: String, as type: T.Type) throws -> T
+        where T.RawValue == String {
+            guard let parsed = T(rawValue: text) else {
+                let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
+                throw UsageError(message: "invalid value '\(text)' for \(option); expected one of \(allowed)")
+            }
+            return parsed
+        }
+
+        while let argument = remaining.popFirst() {
+            var name = argument
+            var inlineValue: String?
+            if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
+                name = String(argument[..<equals])
+                inlineValue = String(argument[argument.index(after: equals)...])
+            }
+            func optionValue() throws -> String {
+                if let inlineValue { return inlineValue }
+                return try value(for: name)
+            }
+            switch name {
+            case "--help", "-h":
+                return .help
+            case "--output", "-o":
+                output = try optionValue()
+            case "--overwrite":
+                overwrite = true
+            case "--format":
+                options.format = try choice(name, try optionValue(), as: FormatOption.self)
+            case "--schema-version":
+                let version = try optionValue()
+                guard ["1-0-0", "1-0-1", "1-0-2"].contains(version) else {
+                    throw UsageError(
+                        message: "unknown --schema-version '\(version)'; available versions: 1-0-0, 1-0-1, 1-0-2")
+                }
+                options.schemaVersion = version
+            case "--etl-timestamp":
+                let text = try optionValue()
+                guard let timestamp = parseETLTimestamp(text) else {
+                    throw UsageError(
+                        message: "invalid --etl-timestamp '\(text)'; expected 'yyyy-MM-dd HH:mm:ss.SSS' (UTC) or ISO-8601 such as 2024-01-01T00:00:00Z")
+                }
+                options.etlTimestamp = timestamp
+            case "--unsupported":
+                options.unsupportedPaths = try choice(name, try optionValue(), as: UnsupportedPathPolicy.self)
+            case "--event-id":
+                options.eventIDMode = try choice(name, try optionValue(), as: EventIDMode.self)
+            case "--compression":
+                let kind = try optionValue()
+                guard kind == "gzip" || kind == "none" else {
+                    throw UsageError(message: "invalid value '\(kind)' for --compression; expected gzip or none")
+                }
+                compress = kind == "gzip"
+            case "--max-line-length":
+                let text = try optionValue()
+                guard let bytes = Int(text), bytes >= 64 else {
+                    throw UsageError(message: "invalid --max-line-length '\(text)'; expected a number of bytes, at least 64")
+                }
+                options.maximumLineLength = bytes
+            case "--quiet", "-q":
+                quiet = true
+            case "--":
+                inputs.append(contentsOf: remaining)
+                remaining = []
+            default:
+                if argument.hasPrefix("-") && argument != "-" {
+                    throw UsageError(message: "unknown option '\(argument)'")
+                }
+                inputs.append(argument)
+            }
+        }
+
+        guard let output else {
+            throw UsageError(message: "missing --output DIR; the run folder to create")
+        }
+        guard !inputs.isEmpty else {
+            throw UsageError(message: "missing INPUT; give log files, folders or - for standard input")
+        }
+        var configuration = EnrichJob.Configuration(options: options, inputs: inputs, outputPath: output)
+        configuration.overwrite = overwrite
+        configuration.compress = compress
+        return .enrich(configuration, quiet: quiet)
+    }
+
+    /// Reads `yyyy-MM-dd HH:mm:ss[.SSS]` as UTC, or ISO-8601 with `T` and a zone.
+    static func parseETLTimestamp(_ text: String) -> Timestamp? {
+        if let iso = Timestamp.parseCallRailDateTime(text), text.contains("T") || text.contains("t") {
+            return iso
+        }
+        let parts = text.split(separator: " ", omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return nil }
+        var date = Array(parts[0].utf8)
+        var time = Array(parts[1].utf8)
+        return date.withUnsafeMutableBufferPointer { dateBuffer in
+            time.withUnsafeMutableBufferPointer { timeBuffer in
+                Timestamp.parseCollector(date: UnsafeBufferPointer(dateBuffer), time: UnsafeBufferPointer(timeBuffer))
+            }
+        }
+    }
+}

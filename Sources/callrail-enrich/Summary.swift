@@ -1,0 +1,30 @@
+import CallRailEnrich
+
+/// The paragraph printed after a committed run.
+enum Summary {
+    static func text(_ report: RunReport, outputPath: String) -> String {
+        let totals = report.totals
+        var parts = [
+            "\(totals.read) lines read from \(report.inputs.count) input\(report.inputs.count == 1 ? "" : "s")",
+            "\(totals.enriched) enriched",
+        ]
+        let bad = BadRowKind.allCases.sorted().compactMap { kind -> String? in
+            guard let count = totals.bad[kind], count > 0 else { return nil }
+            return "\(count) \(kind.rawValue)"
+        }
+        parts.append("\(totals.badTotal) bad" + (bad.isEmpty ? "" : " (" + bad.joined(separator: ", ") + ")"))
+        parts.append("\(totals.skippedTotal) skipped")
+        parts.append("\(totals.headers) headers")
+        parts.append("\(totals.blank) blank")
+        var text = "callrail-enrich: " + parts.joined(separator: ", ") + ". Committed to '\(outputPath)'."
+        if !totals.warnings.isEmpty {
+            let warnings = totals.warnings.keys.sorted().map { "\(totals.warnings[$0] ?? 0) \($0)" }
+            text += " Warnings: " + warnings.joined(separator: ", ") + "."
+        }
+        let damaged = report.damagedInputs
+        if !damaged.isEmpty {
+            text += " Damaged inputs: " + damaged.map { "'\($0.path)' (\($0.damage ?? ""))" }.joined(separator: ", ") + "."
+        }
+        return text
+    }
+}
