@@ -13,9 +13,14 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        .systemLibrary(
+            name: "COpenSSLCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         .target(
             name: "CallRailEnrich",
-            dependencies: ["CZlib"]
+            dependencies: ["CZlib", "COpenSSLCrypto"]
         ),
         .executableTarget(
             name: "callrail-enrich",

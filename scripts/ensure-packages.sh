@@ -14,6 +14,7 @@ need() {
 
 need /usr/include/zlib.h zlib1g-dev
 need pkg-config pkg-config
+need /usr/include/openssl/sha.h libssl-dev
 if [ "${1:-build}" = bench ]; then
     need hyperfine hyperfine
     need /usr/bin/time time

@@ -39,6 +39,8 @@ enum Arguments {
                                     re-runs give the same ids) or random (version 4)
           --compression KIND        gzip (default) or none
           --max-line-length BYTES   longer lines become size_violation bad rows (default 1048576)
+          --jobs N                  worker threads (default: all cores); the output is byte-identical
+                                    whatever N is
           --quiet                   print nothing on success
           --help                    show this help
           --version                 show the version
@@ -74,6 +76,7 @@ enum Arguments {
         var overwrite = false
         var compress = true
         var quiet = false
+        var jobs = ProcessInfo.processInfo.activeProcessorCount
 
         func value(for option: String) throws -> String {
             guard let value = remaining.popFirst() else {
@@ -140,6 +143,12 @@ enum Arguments {
                     throw UsageError(message: "invalid --max-line-length '\(text)'; expected a number of bytes, at least 64")
                 }
                 options.maximumLineLength = bytes
+            case "--jobs", "-j":
+                let text = try optionValue()
+                guard let count = Int(text), (1...256).contains(count) else {
+                    throw UsageError(message: "invalid --jobs '\(text)'; expected a number of worker threads from 1 to 256")
+                }
+                jobs = count
             case "--quiet", "-q":
                 quiet = true
             case "--":
@@ -162,6 +171,7 @@ enum Arguments {
         var configuration = EnrichJob.Configuration(options: options, inputs: inputs, outputPath: output)
         configuration.overwrite = overwrite
         configuration.compress = compress
+        configuration.jobs = jobs
         return .enrich(configuration, quiet: quiet)
     }
 

@@ -16,11 +16,20 @@ public struct CallRailAdapter: Sendable {
 
     /// Builds the event, or the reason there is none.
     /// - Parameters:
-    ///   - parameters: the decoded querystring with duplicates collapsed.
+    ///   - parameters: the decoded querystring with duplicates collapsed, so names are unique.
     ///   - rawQuerystring: the querystring as logged, quoted in failure messages.
     public func adapt(parameters: [(name: String, value: String)], rawQuerystring: String?) -> Result<
         CallRailEvent, AdapterFailure
     > {
+        var members: [(key: String, value: JSONValue)] = []
+        return adapt(parameters: parameters, rawQuerystring: rawQuerystring, members: &members)
+    }
+
+    /// ``adapt(parameters:rawQuerystring:)`` building the call data in a reused array.
+    func adapt(
+        parameters: [(name: String, value: String)], rawQuerystring: @autoclosure () -> String?,
+        members: inout [(key: String, value: JSONValue)]
+    ) -> Result<CallRailEvent, AdapterFailure> {
         guard !parameters.isEmpty else {
             return .failure(
                 AdapterFailure(
@@ -28,12 +37,11 @@ public struct CallRailAdapter: Sendable {
                     messages: [.init(field: "querystring", value: nil, expectation: "empty querystring")]))
         }
 
-        var snowplow: [String: String] = [:]
-        var members: [(key: String, value: JSONValue)] = []
-        members.reserveCapacity(parameters.count)
+        var snowplow = SnowplowParameters()
+        members.removeAll(keepingCapacity: true)
         for (name, value) in parameters {
-            if CallRailAdapter.snowplowParameterNames.contains(name) {
-                snowplow[name] = value
+            if snowplow.set(name, value) {
+                continue
             } else {
                 members.append((name, CallRailAdapter.convert(name: name, value: value)))
             }
@@ -45,13 +53,13 @@ public struct CallRailAdapter: Sendable {
                     api: .callRail,
                     messages: [
                         .init(
-                            field: "querystring", value: rawQuerystring,
+                            field: "querystring", value: rawQuerystring(),
                             expectation:
                                 "no CallRail parameters on the querystring (only \(present)); the request body is not read by the call_complete adapter"
                         )
                     ]))
         }
-        return .success(CallRailEvent(snowplowParameters: snowplow, callData: JSONObject(members)))
+        return .success(CallRailEvent(snowplowParameters: snowplow, callData: JSONObject(uniqueMembers: members)))
     }
 
     /// Converts one CallRail value to JSON.
@@ -100,7 +108,57 @@ public struct CallRailAdapter: Sendable {
 /// The adapter's output: Snowplow parameters for the atomic fields and the call data.
 public struct CallRailEvent: Sendable {
     /// Values of `aid`, `p`, `cv`, `nuid`, `tnuid`, `eid`, `ttm` and `url` that were present.
-    public var snowplowParameters: [String: String]
+    public var snowplowParameters: SnowplowParameters
     /// The `call_complete` object.
     public var callData: JSONObject
+}
+
+/// The Snowplow parameters a CallRail querystring may carry, each nil when absent.
+public struct SnowplowParameters: Sendable, Equatable {
+    public var aid: String?
+    public var p: String?
+    public var cv: String?
+    public var nuid: String?
+    public var tnuid: String?
+    public var eid: String?
+    public var ttm: String?
+    public var url: String?
+
+    public init() {}
+
+    /// Stores the value when `name` is a Snowplow parameter and returns whether it was one. The
+    /// length check first keeps this cheaper than hashing for the many CallRail keys.
+    mutating func set(_ name: String, _ value: String) -> Bool {
+        switch name.utf8.count {
+        case 1:
+            guard name == "p" else { return false }
+            p = value
+        case 2:
+            guard name == "cv" else { return false }
+            cv = value
+        case 3:
+            switch name {
+            case "aid": aid = value
+            case "eid": eid = value
+            case "ttm": ttm = value
+            case "url": url = value
+            default: return false
+            }
+        case 4:
+            guard name == "nuid" else { return false }
+            nuid = value
+        case 5:
+            guard name == "tnuid" else { return false }
+            tnuid = value
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// The parameters present, in a fixed order, for bad rows.
+    var present: [(name: String, value: String)] {
+        [("aid", aid), ("cv", cv), ("nuid", nuid), ("tnuid", tnuid), ("eid", eid), ("ttm", ttm), ("url", url)]
+            .compactMap { entry in entry.1.map { (entry.0, $0) } }
+    }
 }

@@ -15,7 +15,16 @@ public struct QueryString: Sendable {
         _ raw: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8], warnings: inout DecodingWarnings
     ) -> QueryString {
         var pairs: [(name: String, value: String)] = []
-        pairs.reserveCapacity(48)
+        decode(raw, into: &pairs, scratch: &scratch, warnings: &warnings)
+        return QueryString(pairs: pairs)
+    }
+
+    /// Decodes raw querystring bytes into a reused array of pairs, which is emptied first.
+    static func decode(
+        _ raw: UnsafeBufferPointer<UInt8>, into pairs: inout [(name: String, value: String)], scratch: inout [UInt8],
+        warnings: inout DecodingWarnings
+    ) {
+        pairs.removeAll(keepingCapacity: true)
         var pieceStart = 0
         let count = raw.count
         while pieceStart <= count {
@@ -39,7 +48,6 @@ public struct QueryString: Sendable {
             }
             pieceStart = pieceEnd + 1
         }
-        return QueryString(pairs: pairs)
     }
 
     /// Convenience for tests and callers holding a String.
@@ -53,26 +61,55 @@ public struct QueryString: Sendable {
     /// Every repeated occurrence is counted in `warnings.duplicateKeys`.
     public func parameters(warnings: inout DecodingWarnings) -> [(name: String, value: String)] {
         var result: [(name: String, value: String)] = []
-        result.reserveCapacity(pairs.count)
-        var positions: [String: Int] = [:]
-        if pairs.count > 8 {
-            positions.reserveCapacity(pairs.count)
+        var slots: [Int32] = []
+        QueryString.collapse(pairs, into: &result, slots: &slots, warnings: &warnings)
+        return result
+    }
+
+    /// ``parameters(warnings:)`` into reused arrays.
+    static func collapse(
+        _ pairs: [(name: String, value: String)], into result: inout [(name: String, value: String)],
+        slots: inout [Int32], warnings: inout DecodingWarnings
+    ) {
+        result.removeAll(keepingCapacity: true)
+        // A small open-addressing table from name to position in `result`; names are short, so a
+        // cheap hash of length, end and middle bytes spreads them well enough.
+        let slotCount = 128
+        if slots.count != slotCount {
+            slots = [Int32](repeating: -1, count: slotCount)
+        } else {
+            for index in 0..<slotCount { slots[index] = -1 }
         }
         for pair in pairs {
-            if pairs.count > 8 {
-                if let position = positions[pair.name] {
-                    result[position].value = pair.value
-                    warnings.duplicateKeys += 1
-                    continue
+            var slot = QueryString.cheapHash(pair.name) & (slotCount - 1)
+            var duplicateOf: Int?
+            while pairs.count < slotCount / 2 {
+                let position = slots[slot]
+                if position < 0 {
+                    slots[slot] = Int32(result.count)
+                    break
                 }
-                positions[pair.name] = result.count
-            } else if let position = result.firstIndex(where: { $0.name == pair.name }) {
-                result[position].value = pair.value
-                warnings.duplicateKeys += 1
-                continue
+                if result[Int(position)].name == pair.name {
+                    duplicateOf = Int(position)
+                    break
+                }
+                slot = (slot + 1) & (slotCount - 1)
             }
-            result.append(pair)
+            if pairs.count >= slotCount / 2 {
+                duplicateOf = result.firstIndex { $0.name == pair.name }
+            }
+            if let duplicateOf {
+                result[duplicateOf].value = pair.value
+                warnings.duplicateKeys += 1
+            } else {
+                result.append(pair)
+            }
         }
-        return result
+    }
+
+    private static func cheapHash(_ name: String) -> Int {
+        let utf8 = name.utf8
+        guard let first = utf8.first, let last = utf8.last else { return 0 }
+        return (utf8.count &* 31 &+ Int(first) &* 7 &+ Int(last) &* 13) ^ (Int(utf8[utf8.index(utf8.startIndex, offsetBy: utf8.count / 2)]) &* 5)
     }
 }

@@ -60,6 +60,10 @@ public struct CollectorAPI: Sendable, Hashable {
     /// Reads `(/)vendor/version(/)`, or the legacy pixel paths `/i`, `/i?…` and `/ice.png…`; nil for
     /// any other path.
     public init?(path: String) {
+        if path == "/com.callrail/v1" {
+            self = .callRail
+            return
+        }
         var segments = Substring(path)
         if segments.hasPrefix("/") { segments = segments.dropFirst() }
         if segments.hasSuffix("/") { segments = segments.dropLast() }

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Splits a line into TAB-separated fields: every single TAB byte separates, so empty fields between
 /// adjacent TABs are kept and runs of spaces never split.
 struct FieldSplitter {
@@ -11,15 +15,16 @@ struct FieldSplitter {
     /// Splits `line`; the ranges index into it.
     mutating func split(_ line: UnsafeBufferPointer<UInt8>) {
         ranges.removeAll(keepingCapacity: true)
-        var start = 0
-        var index = 0
         let count = line.count
-        while index < count {
-            if line[index] == 0x09 {
-                ranges.append(start..<index)
-                start = index + 1
-            }
-            index += 1
+        guard let base = line.baseAddress else {
+            ranges.append(0..<0)
+            return
+        }
+        var start = 0
+        while start <= count, let found = memchr(base + start, 0x09, count - start) {
+            let tab = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            ranges.append(start..<tab)
+            start = tab + 1
         }
         ranges.append(start..<count)
     }

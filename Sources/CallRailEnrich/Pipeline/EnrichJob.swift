@@ -1,3 +1,5 @@
+import Foundation
+
 /// Runs the whole job: reads every input, processes its lines, writes the run folder and commits it.
 public final class EnrichJob {
     /// Settings for a run.
@@ -8,6 +10,8 @@ public final class EnrichJob {
         public var outputPath: String
         public var overwrite = false
         public var compress = true
+        /// Worker threads that process batches; output is byte-identical whatever the number.
+        public var jobs = 1
 
         public init(options: EnrichOptions, inputs: [String], outputPath: String) {
             self.options = options
@@ -42,40 +46,22 @@ public final class EnrichJob {
     private func write(_ paths: [String], into folder: RunFolder) throws -> RunReport {
         let options = configuration.options
         let suffix = configuration.compress ? ".gz" : ""
-        let enrichedPart = try OutputPart(path: folder.path("enriched/part-00000.tsv" + suffix), compress: configuration.compress)
-        let badPart = try OutputPart(path: folder.path("bad/part-00000.jsonl" + suffix), compress: configuration.compress)
+        let enrichedSink = try FileSink(path: folder.path("enriched/part-00000.tsv" + suffix))
+        let badSink = try FileSink(path: folder.path("bad/part-00000.jsonl" + suffix))
         var report = RunReport(etlTimestamp: options.etlTimestamp, schemaVersion: options.schemaVersion)
-        var processor = LineProcessor(options: options)
+        let workers = try (0..<max(1, configuration.jobs)).map { _ in
+            try BatchWorker(options: options, compress: configuration.compress)
+        }
 
         for path in paths {
             let input = try InputFile(path: path)
             defer { input.close() }
             let reader = LineBatchReader(input: input, maxLineLength: options.maximumLineLength)
-            processor.startFile()
             var fileCounts = LineCounts()
-            var output = ProcessedLines()
-            while let batch = try reader.nextBatch() {
-                output.enriched.removeAll(keepingCapacity: true)
-                output.bad.removeAll(keepingCapacity: true)
-                batch.storage.withUnsafeBufferPointer { storage in
-                    for record in batch.records {
-                        let line = UnsafeBufferPointer(rebasing: storage[record.offset..<record.offset + record.length])
-                        let arrival: LineArrival
-                        switch record.kind {
-                        case .complete:
-                            arrival = .complete
-                        case .unterminated:
-                            arrival = input.damage == nil ? .complete : .truncated
-                        case .oversized(let length):
-                            arrival = .oversized(length: length)
-                        }
-                        processor.process(line, arrival: arrival, into: &output)
-                    }
-                }
-                try enrichedPart.append(output.enriched)
-                try badPart.append(output.bad)
-                fileCounts.merge(output.counts)
-                output.counts = LineCounts()
+            try processFile(reader: reader, workers: workers) { result in
+                try enrichedSink.write(result.enriched)
+                try badSink.write(result.bad)
+                fileCounts.merge(result.counts)
             }
             guard fileCounts.isBalanced else {
                 throw AccountingError(path: path, counts: fileCounts)
@@ -90,12 +76,134 @@ public final class EnrichJob {
             report.inputs.append(InputReport(path: path, counts: fileCounts, damage: damage))
         }
 
-        try enrichedPart.close()
-        try badPart.close()
+        try enrichedSink.close(synchronize: true)
+        try badSink.close(synchronize: true)
         let reportSink = try FileSink(path: folder.path("report.json"))
-        try report.jsonText().withUnsafeBytes { try reportSink.write($0) }
+        try reportSink.write(report.jsonText())
         try reportSink.close(synchronize: true)
         return report
+    }
+
+    /// Reads one file's batches on a reader thread, processes them on the workers and hands the
+    /// results to `write` in order on the calling thread. With one worker everything runs here.
+    private func processFile(
+        reader: LineBatchReader, workers: [BatchWorker], write: (BatchResult) throws -> Void
+    ) throws {
+        let source = BatchSource(reader: reader)
+        if workers.count == 1 {
+            var sequence = 0
+            while let work = try source.next(sequence) {
+                try write(workers[0].run(work))
+                sequence += 1
+            }
+            return
+        }
+
+        let results = OrderedResults()
+        let cancellation = CancellationFlag()
+        let inFlight = DispatchSemaphore(value: workers.count * 2)
+        let idleWorkers = WorkerPool(workers)
+        let group = DispatchGroup()
+        let readerThread = Thread {
+            var sequence = 0
+            do {
+                while !cancellation.isRaised, let work = try source.next(sequence) {
+                    inFlight.wait()
+                    let worker = idleWorkers.acquire()
+                    group.enter()
+                    DispatchQueue.global().async {
+                        let result = worker.run(work)
+                        idleWorkers.release(worker)
+                        results.put(work.sequence, result)
+                        group.leave()
+                    }
+                    sequence += 1
+                }
+                results.finish(count: sequence, error: nil)
+            } catch {
+                results.finish(count: sequence, error: error)
+            }
+        }
+        readerThread.stackSize = 1 << 20
+        readerThread.start()
+
+        var sequence = 0
+        do {
+            while let result = try results.take(sequence) {
+                try write(result)
+                inFlight.signal()
+                sequence += 1
+            }
+        } catch {
+            cancellation.raise()
+            // Unblock the reader if it waits for a free slot, then let every started batch finish.
+            for _ in 0..<(workers.count * 2) { inFlight.signal() }
+            while (try? results.take(sequence)) ?? nil != nil { sequence += 1 }
+            group.wait()
+            throw error
+        }
+        group.wait()
+    }
+
+}
+
+/// Turns a reader's batches into work items, tracking the CloudFront layout across batches. Used by
+/// one thread at a time.
+final class BatchSource: @unchecked Sendable {
+    private let reader: LineBatchReader
+    private var layout = CloudFrontLayout.positional
+
+    init(reader: LineBatchReader) {
+        self.reader = reader
+    }
+
+    /// The next batch as work item `sequence`, or nil at the end of the input.
+    func next(_ sequence: Int) throws -> BatchWork? {
+        guard let batch = try reader.nextBatch() else { return nil }
+        let work = BatchWork(
+            sequence: sequence, batch: batch, startLayout: layout, endIsTruncated: reader.input.damage != nil)
+        layout = BatchSource.layout(after: batch, startingWith: layout)
+        return work
+    }
+
+    /// The CloudFront layout in force after a batch: the last `#Fields:` header in it, if any.
+    static func layout(after batch: LineBatch, startingWith layout: CloudFrontLayout) -> CloudFrontLayout {
+        var layout = layout
+        batch.storage.withUnsafeBufferPointer { storage in
+            for record in batch.records where record.length > 8 && storage[record.offset] == UInt8(ascii: "#") {
+                let line = UnsafeBufferPointer(rebasing: storage[record.offset..<record.offset + record.length])
+                if line.starts(with: "#Fields:".utf8) {
+                    layout = CloudFrontLayout(fieldsHeader: line)
+                }
+            }
+        }
+        return layout
+    }
+}
+
+/// Hands idle workers to batches, blocking while all are busy.
+final class WorkerPool: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var idle: [BatchWorker]
+
+    init(_ workers: [BatchWorker]) {
+        idle = workers
+    }
+
+    func acquire() -> BatchWorker {
+        condition.lock()
+        defer { condition.unlock() }
+        while idle.isEmpty {
+            condition.wait()
+        }
+        return idle.removeLast()
+    }
+
+    func release(_ worker: BatchWorker) {
+        condition.lock()
+        idle.append(worker)
+        condition.signal()
+        condition.unlock()
     }
 }
 

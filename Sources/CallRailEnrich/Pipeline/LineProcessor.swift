@@ -31,6 +31,10 @@ public struct LineProcessor {
     private var tomcat = TomcatLoader()
     private var decodeScratch: [UInt8] = []
     private var json = JSONWriter(capacity: 4096)
+    private var pairs: [(name: String, value: String)] = []
+    private var parameters: [(name: String, value: String)] = []
+    private var parameterSlots: [Int32] = []
+    private var members: [(key: String, value: JSONValue)] = []
 
     /// The CloudFront layout in force; a `#Fields:` header line replaces it.
     public private(set) var layout = CloudFrontLayout.positional
@@ -120,13 +124,14 @@ public struct LineProcessor {
         _ payload: CollectorPayload, line: UnsafeBufferPointer<UInt8>, warnings: inout DecodingWarnings,
         into output: inout ProcessedLines
     ) {
-        var querystring = QueryString(pairs: [])
+        pairs.removeAll(keepingCapacity: true)
         if let raw = payload.rawQuerystring {
-            querystring = raw.withUnsafeBufferPointer {
-                QueryString.decode($0, scratch: &decodeScratch, warnings: &warnings)
+            raw.withUnsafeBufferPointer {
+                QueryString.decode($0, into: &pairs, scratch: &decodeScratch, warnings: &warnings)
             }
         }
         guard payload.api == .callRail else {
+            let querystring = QueryString(pairs: pairs)
             json.bytes.removeAll(keepingCapacity: true)
             let failure = AdapterFailure(
                 api: payload.api,
@@ -140,12 +145,14 @@ public struct LineProcessor {
             return
         }
 
-        let parameters = querystring.parameters(warnings: &warnings)
-        let rawQuerystring = payload.rawQuerystring.map { String(decoding: $0, as: UTF8.self) }
-        switch adapter.adapt(parameters: parameters, rawQuerystring: rawQuerystring) {
+        QueryString.collapse(pairs, into: &parameters, slots: &parameterSlots, warnings: &warnings)
+        let result = adapter.adapt(
+            parameters: parameters, rawQuerystring: payload.rawQuerystring.map { String(decoding: $0, as: UTF8.self) },
+            members: &members)
+        switch result {
         case .failure(let failure):
             json.bytes.removeAll(keepingCapacity: true)
-            badRows.adapterFailure(failure, payload: payload, querystring: querystring, into: &json)
+            badRows.adapterFailure(failure, payload: payload, querystring: QueryString(pairs: pairs), into: &json)
             emitBad(.adapterFailures, into: &output)
         case .success(let event):
             enrich(event, payload: payload, line: line, into: &output)
@@ -161,8 +168,8 @@ public struct LineProcessor {
         var atomicReports: [DataReport] = []
         var event = EnrichedEvent()
 
-        event.setText(.app_id, snowplow["aid"])
-        let platform = snowplow["p"].flatMap { $0.isEmpty ? nil : $0 } ?? "srv"
+        event.setText(.app_id, snowplow.aid)
+        let platform = snowplow.p.flatMap { $0.isEmpty ? nil : $0 } ?? "srv"
         if !LineProcessor.platforms.contains(platform) {
             atomicReports.append(
                 DataReport(
@@ -181,7 +188,7 @@ public struct LineProcessor {
         case .random:
             eventID = EventID.random()
         }
-        if let eid = snowplow["eid"], !eid.isEmpty {
+        if let eid = snowplow.eid, !eid.isEmpty {
             if let canonical = EventID.canonical(eid) {
                 eventID = canonical
             } else {
@@ -193,13 +200,13 @@ public struct LineProcessor {
         }
         event.setVerbatim(.event_id, eventID)
         event.setVerbatim(.v_tracker, "com.callrail-v1")
-        event.setText(.v_collector, snowplow["cv"].flatMap { $0.isEmpty ? nil : $0 } ?? payload.format.loaderName)
+        event.setText(.v_collector, snowplow.cv.flatMap { $0.isEmpty ? nil : $0 } ?? payload.format.loaderName)
         event.setVerbatim(.v_etl, ToolVersion.etlVersion)
         event.setText(.user_ipaddress, payload.ipAddress.map(LineProcessor.firstAddress))
-        let networkUserID = [snowplow["tnuid"], snowplow["nuid"]].lazy.compactMap { $0 }.first { !$0.isEmpty && $0 != "-" }
+        let networkUserID = [snowplow.tnuid, snowplow.nuid].lazy.compactMap { $0 }.first { !$0.isEmpty && $0 != "-" }
         event.setText(.network_userid, networkUserID)
 
-        if let urlText = snowplow["url"].flatMap({ $0.isEmpty ? nil : $0 }) ?? payload.referer {
+        if let urlText = snowplow.url.flatMap({ $0.isEmpty ? nil : $0 }) ?? payload.referer {
             let url = PageURL(urlText)
             event.setText(.page_url, url.url)
             event.setText(.page_urlscheme, url.scheme)
@@ -212,7 +219,7 @@ public struct LineProcessor {
         event.setText(.useragent, payload.userAgent)
 
         var trueTimestamp: Timestamp?
-        if let ttm = snowplow["ttm"], !ttm.isEmpty {
+        if let ttm = snowplow.ttm, !ttm.isEmpty {
             trueTimestamp = Timestamp.parseEpochMilliseconds(ttm)
             if trueTimestamp == nil {
                 atomicReports.append(
@@ -252,11 +259,7 @@ public struct LineProcessor {
             var rawParameters: [(name: String, value: String)] = [
                 ("tv", "com.callrail-v1"), ("e", "ue"), ("p", platform), ("ue_pr", unstructEvent),
             ]
-            for name in ["aid", "cv", "nuid", "tnuid", "eid", "ttm", "url"] {
-                if let value = snowplow[name] {
-                    rawParameters.append((name, value))
-                }
-            }
+            rawParameters.append(contentsOf: snowplow.present)
             json.bytes.removeAll(keepingCapacity: true)
             badRows.schemaViolations(violations, event: event, payload: payload, rawParameters: rawParameters, into: &json)
             emitBad(.schemaViolations, into: &output)

@@ -51,6 +51,11 @@ public struct JSONObject: Sendable {
         }
     }
 
+    /// Creates an object from members whose keys the caller knows to be unique, without checking.
+    public init(uniqueMembers: [(key: String, value: JSONValue)]) {
+        members = uniqueMembers
+    }
+
     /// The number of members.
     public var count: Int { members.count }
 
