@@ -3,6 +3,9 @@ import Testing
 
 @testable import CallRailEnrich
 
+/// The tests of the input stage, grouped so that `swift test --filter Input` selects all of them.
+@Suite struct InputTests {}
+
 /// A fresh folder under the system temporary directory; call `remove()` in a `defer`.
 struct TemporaryDirectory {
     let url: URL
@@ -86,7 +89,9 @@ func decodeAll(path: String, readSize: Int = 1 << 20, maxBytes: Int = 1 << 20) t
 func runGzip(_ arguments: [String], input: [UInt8], in folder: TemporaryDirectory) throws -> [UInt8] {
     let inputPath = try folder.write(input, to: "gzip-input-\(UUID().uuidString)")
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: FileManager.default.fileExists(atPath: "/bin/gzip") ? "/bin/gzip" : "/usr/bin/gzip")
+    process.executableURL = URL(
+        fileURLWithPath: FileManager.default.fileExists(atPath: "/bin/gzip") ? "/bin/gzip" : "/usr/bin/gzip"
+    )
     process.arguments = arguments + [inputPath]
     let output = Pipe()
     process.standardOutput = output
@@ -98,4 +103,17 @@ func runGzip(_ arguments: [String], input: [UInt8], in folder: TemporaryDirector
         throw TestFailure.commandFailed("gzip \(arguments) exited with status \(process.terminationStatus)")
     }
     return Array(data)
+}
+
+/// A small deterministic random number generator (SplitMix64), so that generated inputs repeat.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var value = state
+        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+        return value ^ (value >> 31)
+    }
 }
