@@ -1,0 +1,14 @@
+import Glibc
+
+/// Returns the C library's text for an error number, such as "No space left on device".
+func errorText(_ errorNumber: Int32) -> String {
+    var text = [CChar](repeating: 0, count: 256)
+    let status = strerror_r(errorNumber, &text, text.count)
+    guard status == 0 else {
+        return "error \(errorNumber)"
+    }
+    return text.withUnsafeBufferPointer { characters in
+        // The buffer is non-empty, and strerror_r wrote a NUL-terminated string into it.
+        String(cString: characters.baseAddress!)
+    }
+}

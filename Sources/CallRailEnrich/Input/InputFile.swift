@@ -1,0 +1,357 @@
+import Glibc
+
+/// One input file, or standard input for the path "-", decoded to its plain bytes.
+///
+/// The format is detected from the first two bytes, not from the file name: `1f 8b` starts gzip
+/// data, and anything else, including an empty file, is plain text passed through unchanged.
+/// Gzip input may hold several members back to back, as `cat a.gz b.gz` makes, and every member
+/// is decoded. Damaged gzip data does not throw. The bytes decoded before the damage are
+/// delivered, and `damage` describes the problem once the end has been reached.
+///
+/// Memory use is bounded by the read size and the `maxBytes` of each `read` call, whatever the
+/// input contains.
+public final class InputFile {
+    /// The path as given, or "-" for standard input.
+    public let path: String
+
+    /// The file size in bytes when the input is a regular file, nil for pipes and terminals.
+    public let totalBytes: Int?
+
+    /// Raw bytes read from the file so far, for progress reports.
+    public private(set) var compressedBytesRead = 0
+
+    /// The damage found in the gzip data, or nil for a sound file. It is set once the end has been reached.
+    public private(set) var damage: InputDamage?
+
+    /// Whether the input starts with the gzip magic bytes; false until the first `read` call.
+    public var isGzip: Bool {
+        switch phase {
+        case .gzipMember, .gzipBetweenMembers:
+            return true
+        case .finished(let wasGzip):
+            return wasGzip
+        case .detecting, .plain:
+            return false
+        }
+    }
+
+    private enum Phase {
+        /// Fewer than two bytes have been seen, so the format is not known yet.
+        case detecting
+        case plain
+        /// Inside a gzip member: its header, its deflate data or its trailer.
+        case gzipMember
+        /// After the end of a gzip member, where only another member or the end of the file may follow.
+        case gzipBetweenMembers
+        case finished(wasGzip: Bool)
+    }
+
+    private static let gzipMagic: (UInt8, UInt8) = (0x1f, 0x8b)
+
+    private let descriptor: Int32
+    private let ownsDescriptor: Bool
+    private var isClosed = false
+    private var phase = Phase.detecting
+    private var inflater: GzipInflater?
+
+    /// Compressed bytes read from the file; `rawStart..<rawEnd` have not been decoded yet.
+    private var rawBuffer: [UInt8]
+    private var rawStart = 0
+    private var rawEnd = 0
+    private let readSize: Int
+
+    /// Opens a file for reading, or standard input when `path` is "-".
+    ///
+    /// - Parameters:
+    ///   - path: The file to read, or "-" for standard input.
+    ///   - readSize: The number of raw bytes requested from the file at a time.
+    /// - Throws: `InputError` when the file cannot be opened or is a directory.
+    public convenience init(path: String, readSize: Int = 1 << 20) throws(InputError) {
+        if path == "-" {
+            try self.init(descriptor: STDIN_FILENO, path: path, ownsDescriptor: false, readSize: readSize)
+            return
+        }
+
+        var descriptor: Int32
+        repeat {
+            descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        } while descriptor < 0 && errno == EINTR
+        guard descriptor >= 0 else {
+            throw InputError(path: path, operation: "cannot open", errorNumber: errno)
+        }
+        try self.init(descriptor: descriptor, path: path, ownsDescriptor: true, readSize: readSize)
+    }
+
+    /// Reads from an open file descriptor; `path` names it in errors and reports.
+    ///
+    /// When `ownsDescriptor` is true, `close()` closes the descriptor, also when this initialiser throws.
+    init(descriptor: Int32, path: String, ownsDescriptor: Bool, readSize: Int = 1 << 20) throws(InputError) {
+        precondition(readSize > 0, "readSize must be positive, got \(readSize)")
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            let error = InputError(path: path, operation: "cannot open", errorNumber: errno)
+            if ownsDescriptor {
+                Glibc.close(descriptor)
+            }
+            throw error
+        }
+        let fileType = status.st_mode & S_IFMT
+        guard fileType != S_IFDIR else {
+            if ownsDescriptor {
+                Glibc.close(descriptor)
+            }
+            throw InputError(path: path, operation: "cannot read", errorNumber: EISDIR)
+        }
+
+        self.path = path
+        self.descriptor = descriptor
+        self.ownsDescriptor = ownsDescriptor
+        self.readSize = readSize
+        totalBytes = fileType == S_IFREG ? Int(status.st_size) : nil
+        // One spare byte lets a single leftover byte stay in front while a full read follows it.
+        rawBuffer = [UInt8](repeating: 0, count: readSize + 1)
+    }
+
+    deinit {
+        if !isClosed && ownsDescriptor {
+            Glibc.close(descriptor)
+        }
+    }
+
+    /// Closes the file and frees the decoder. Standard input is left open.
+    public func close() {
+        guard !isClosed else {
+            return
+        }
+        isClosed = true
+        inflater = nil
+        if ownsDescriptor {
+            // The descriptor was only read, so a failing close cannot lose data.
+            Glibc.close(descriptor)
+        }
+    }
+
+    /// Appends the next decoded bytes to `buffer`.
+    ///
+    /// - Parameters:
+    ///   - buffer: The buffer to append to; its existing bytes are kept.
+    ///   - maxBytes: The maximum number of bytes to append; must be positive.
+    /// - Returns: true when at least one byte was appended, false at the end of the input.
+    /// - Throws: `InputError` when reading fails or zlib fails for a reason other than bad data.
+    public func read(appendingTo buffer: inout [UInt8], maxBytes: Int) throws(InputError) -> Bool {
+        precondition(maxBytes > 0, "maxBytes must be positive, got \(maxBytes)")
+        precondition(!isClosed, "read called on the closed input '\(path)'")
+        let limit = min(maxBytes, Int(Int32.max))
+
+        if case .detecting = phase {
+            try detectFormat()
+        }
+        switch phase {
+        case .detecting:
+            preconditionFailure("detectFormat always leaves the detecting phase")
+        case .plain:
+            return try readPlain(appendingTo: &buffer, maxBytes: limit)
+        case .gzipMember, .gzipBetweenMembers:
+            return try readGzip(appendingTo: &buffer, maxBytes: limit)
+        case .finished:
+            return false
+        }
+    }
+
+    // MARK: - Format detection
+
+    private var rawCount: Int { rawEnd - rawStart }
+
+    private func detectFormat() throws(InputError) {
+        while rawCount < 2 {
+            guard try fillRawBuffer() else {
+                break
+            }
+        }
+        if rawCount >= 2 && rawBuffer[rawStart] == Self.gzipMagic.0 && rawBuffer[rawStart + 1] == Self.gzipMagic.1 {
+            do {
+                inflater = try GzipInflater()
+            } catch {
+                throw InputError(path: path, operation: "cannot decompress", reason: error.description)
+            }
+            phase = .gzipMember
+        } else {
+            phase = .plain
+        }
+    }
+
+    /// Reads more raw bytes after the ones not yet decoded; returns false at the end of the file.
+    ///
+    /// Callers refill only when at most one undecoded byte is left, which is moved to the front.
+    private func fillRawBuffer() throws(InputError) -> Bool {
+        assert(rawCount <= 1, "the raw buffer is refilled only when it is nearly empty")
+        if rawStart > 0 {
+            if rawCount == 1 {
+                rawBuffer[0] = rawBuffer[rawStart]
+            }
+            rawEnd = rawCount
+            rawStart = 0
+        }
+
+        let count = try rawBuffer.withUnsafeMutableBytes { bytes in
+            readOnce(into: UnsafeMutableRawBufferPointer(rebasing: bytes[rawEnd..<min(rawEnd + readSize, bytes.count)]))
+        }.get()
+        rawEnd += count
+        compressedBytesRead += count
+        return count > 0
+    }
+
+    /// Calls read(2) once, retrying after signals; the count is 0 at the end of the file.
+    ///
+    /// The error is returned rather than thrown, so that callers can call this inside
+    /// `withUnsafeMutableBytes`, whose closure cannot throw a typed error.
+    private func readOnce(into destination: UnsafeMutableRawBufferPointer) -> Result<Int, InputError> {
+        while true {
+            let count = Glibc.read(descriptor, destination.baseAddress, destination.count)
+            if count >= 0 {
+                return .success(count)
+            }
+            if errno != EINTR {
+                return .failure(InputError(path: path, operation: "cannot read", errorNumber: errno))
+            }
+        }
+    }
+
+    // MARK: - Plain text
+
+    private func readPlain(appendingTo buffer: inout [UInt8], maxBytes: Int) throws(InputError) -> Bool {
+        // The bytes read during format detection come first.
+        if rawCount > 0 {
+            let count = min(rawCount, maxBytes)
+            buffer.append(contentsOf: rawBuffer[rawStart..<rawStart + count])
+            rawStart += count
+            return true
+        }
+
+        // read(2) writes straight into the caller's buffer, which first grows by zeros that are
+        // then overwritten or removed.
+        let start = buffer.count
+        buffer.append(contentsOf: repeatElement(0, count: maxBytes))
+        let result = buffer.withUnsafeMutableBytes { bytes in
+            readOnce(into: UnsafeMutableRawBufferPointer(rebasing: bytes[start...]))
+        }
+        let count: Int
+        switch result {
+        case .success(let value):
+            count = value
+        case .failure(let error):
+            buffer.removeLast(maxBytes)
+            throw error
+        }
+        buffer.removeLast(maxBytes - count)
+        compressedBytesRead += count
+        if count == 0 {
+            phase = .finished(wasGzip: false)
+            return false
+        }
+        return true
+    }
+
+    // MARK: - Gzip
+
+    private func readGzip(appendingTo buffer: inout [UInt8], maxBytes: Int) throws(InputError) -> Bool {
+        let start = buffer.count
+        buffer.append(contentsOf: repeatElement(0, count: maxBytes))
+        var produced = 0
+        defer {
+            buffer.removeLast(maxBytes - produced)
+        }
+
+        while produced < maxBytes {
+            switch phase {
+            case .gzipMember:
+                try inflateMember(into: &buffer, from: start + produced, count: maxBytes - produced, produced: &produced)
+            case .gzipBetweenMembers:
+                try startNextMember()
+            case .finished:
+                return produced > 0
+            case .detecting, .plain:
+                preconditionFailure("readGzip runs only after gzip data was detected")
+            }
+        }
+        return true
+    }
+
+    /// Runs one inflate step into `buffer[offset..<offset + count]`, reading raw bytes first when needed.
+    private func inflateMember(into buffer: inout [UInt8], from offset: Int, count: Int, produced: inout Int)
+        throws(InputError)
+    {
+        if rawCount == 0 {
+            guard try fillRawBuffer() else {
+                finish(damage: .truncated)
+                return
+            }
+        }
+        // The gzip phases are entered only after the inflater was created.
+        guard let inflater else {
+            preconditionFailure("no inflater in a gzip phase")
+        }
+
+        let result = rawBuffer.withUnsafeBytes { (raw) -> Result<GzipInflater.Step, ZlibError> in
+            buffer.withUnsafeMutableBytes { (output) -> Result<GzipInflater.Step, ZlibError> in
+                let input = UnsafeRawBufferPointer(rebasing: raw[rawStart..<rawEnd])
+                let free = UnsafeMutableRawBufferPointer(rebasing: output[offset..<offset + count])
+                return Result { () throws(ZlibError) in try inflater.inflate(from: input, into: free) }
+            }
+        }
+        let step: GzipInflater.Step
+        switch result {
+        case .success(let value):
+            step = value
+        case .failure(let error):
+            throw InputError(path: path, operation: "cannot decompress", reason: error.description)
+        }
+        rawStart += step.bytesConsumed
+        produced += step.bytesProduced
+
+        switch step.status {
+        case .progress, .needsInput:
+            // zlib moves bytes whenever it has both input and output space. A step that moved
+            // nothing would repeat forever, so it ends decoding as damage.
+            if step.bytesConsumed == 0 && step.bytesProduced == 0 && rawCount > 0 {
+                finish(damage: .corrupt(message: "inflate made no progress"))
+            }
+        case .memberEnd:
+            phase = .gzipBetweenMembers
+        case .dataError(let message):
+            finish(damage: .corrupt(message: message))
+        }
+    }
+
+    /// Looks at the bytes after a finished member: another member, the end of the file, or garbage.
+    private func startNextMember() throws(InputError) {
+        while rawCount < 2 {
+            guard try fillRawBuffer() else {
+                break
+            }
+        }
+        switch rawCount {
+        case 0:
+            finish(damage: nil)
+        case 1 where rawBuffer[rawStart] == Self.gzipMagic.0:
+            // A lone first magic byte at the end is read as a member cut off after one byte.
+            // gzip 1.12 also reports this as "unexpected end of file".
+            finish(damage: .truncated)
+        case 1:
+            finish(damage: .trailingGarbage(offset: compressedBytesRead - rawCount))
+        default:
+            if rawBuffer[rawStart] == Self.gzipMagic.0 && rawBuffer[rawStart + 1] == Self.gzipMagic.1 {
+                inflater?.reset()
+                phase = .gzipMember
+            } else {
+                finish(damage: .trailingGarbage(offset: compressedBytesRead - rawCount))
+            }
+        }
+    }
+
+    private func finish(damage: InputDamage?) {
+        self.damage = damage
+        phase = .finished(wasGzip: true)
+        inflater = nil
+    }
+}
