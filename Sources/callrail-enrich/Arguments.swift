@@ -30,7 +30,11 @@ enum Arguments {
           --format FORMAT           auto (default: per line, a third field of '-' means Tomcat),
                                     cloudfront or tomcat
           --schema-version VERSION  call_complete version to emit and validate against:
-                                    1-0-0, 1-0-1 or 1-0-2 (default 1-0-2)
+                                    1-0-0, 1-0-1 or 1-0-2 (default 1-0-2), or one added
+                                    with --iglu-dir
+          --iglu-dir DIR            add or override schemas from a folder laid out like Iglu
+                                    Central: DIR/schemas/<vendor>/<name>/jsonschema/<version>;
+                                    may be given more than once
           --etl-timestamp TS        etl_tstamp for every event, 'yyyy-MM-dd HH:mm:ss.SSS' (UTC) or
                                     ISO-8601 such as 2024-01-01T00:00:00Z (default: run start)
           --unsupported POLICY      requests for other paths: skip (default, counted per path) or
@@ -76,6 +80,7 @@ enum Arguments {
         var overwrite = false
         var compress = true
         var quiet = false
+        var igluDirectories: [String] = []
         var jobs = ProcessInfo.processInfo.activeProcessorCount
 
         func value(for option: String) throws -> String {
@@ -114,12 +119,9 @@ enum Arguments {
             case "--format":
                 options.format = try choice(name, try optionValue(), as: FormatOption.self)
             case "--schema-version":
-                let version = try optionValue()
-                guard ["1-0-0", "1-0-1", "1-0-2"].contains(version) else {
-                    throw UsageError(
-                        message: "unknown --schema-version '\(version)'; available versions: 1-0-0, 1-0-1, 1-0-2")
-                }
-                options.schemaVersion = version
+                options.schemaVersion = try optionValue()
+            case "--iglu-dir":
+                igluDirectories.append(try optionValue())
             case "--etl-timestamp":
                 let text = try optionValue()
                 guard let timestamp = parseETLTimestamp(text) else {
@@ -167,6 +169,19 @@ enum Arguments {
         }
         guard !inputs.isEmpty else {
             throw UsageError(message: "missing INPUT; give log files, folders or - for standard input")
+        }
+        var registry = SchemaRegistry()
+        for directory in igluDirectories {
+            do {
+                _ = try registry.loadIgluDirectory(directory)
+            } catch {
+                throw UsageError(message: "cannot load schemas from --iglu-dir '\(directory)': \(error)")
+            }
+        }
+        do {
+            options.validator = try CallCompleteValidator(registry: registry, version: options.schemaVersion)
+        } catch {
+            throw UsageError(message: "--schema-version: \(error)")
         }
         var configuration = EnrichJob.Configuration(options: options, inputs: inputs, outputPath: output)
         configuration.overwrite = overwrite

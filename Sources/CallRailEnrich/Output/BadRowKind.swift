@@ -24,32 +24,13 @@ public enum BadRowKind: String, Sendable, CaseIterable, Comparable {
     }
 }
 
-/// One entry of a `schema_violations` data report: where the data broke which rule.
-public struct DataReport: Sendable, Equatable {
-    /// A JSONPath into the data (`$.id`) or, for atomic fields, the field name.
-    public var path: String
-    /// The JSON Schema keyword, or `atomic_field_length_exceeded` / `atomic_field_invalid` for atomic fields.
-    public var keyword: String
-    /// What is wrong, naming the key or value.
-    public var message: String
-    /// The keys involved, for example the unexpected properties.
-    public var targets: [String]
-
-    public init(path: String, keyword: String, message: String, targets: [String] = []) {
-        self.path = path
-        self.keyword = keyword
-        self.message = message
-        self.targets = targets
-    }
-}
-
 /// The schema whose rules a group of data reports broke.
 public struct SchemaViolation: Sendable, Equatable {
     /// The Iglu URI of the schema.
     public var schemaKey: String
-    public var reports: [DataReport]
+    public var reports: [ValidationViolation]
 
-    public init(schemaKey: String, reports: [DataReport]) {
+    public init(schemaKey: String, reports: [ValidationViolation]) {
         self.schemaKey = schemaKey
         self.reports = reports
     }

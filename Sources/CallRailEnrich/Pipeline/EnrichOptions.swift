@@ -19,7 +19,7 @@ public protocol CallDataValidator: Sendable {
     /// The Iglu URI of the schema, named in bad rows.
     var schemaKey: String { get }
     /// Every violation of the schema, empty when the data is valid.
-    func validate(_ data: JSONObject) -> [DataReport]
+    func validate(_ data: JSONObject) -> [ValidationViolation]
 }
 
 /// Settings for one run that every line's processing shares.

@@ -165,14 +165,14 @@ public struct LineProcessor {
     ) {
         let snowplow = callRail.snowplowParameters
         var violations: [SchemaViolation] = []
-        var atomicReports: [DataReport] = []
+        var atomicReports: [ValidationViolation] = []
         var event = EnrichedEvent()
 
         event.setText(.app_id, snowplow.aid)
         let platform = snowplow.p.flatMap { $0.isEmpty ? nil : $0 } ?? "srv"
         if !LineProcessor.platforms.contains(platform) {
             atomicReports.append(
-                DataReport(
+                ValidationViolation(
                     path: "platform", keyword: "atomic_field_invalid",
                     message: "platform '\(platform)' is not one of \(LineProcessor.platformList)"))
         }
@@ -193,7 +193,7 @@ public struct LineProcessor {
                 eventID = canonical
             } else {
                 atomicReports.append(
-                    DataReport(
+                    ValidationViolation(
                         path: "event_id", keyword: "atomic_field_invalid",
                         message: "eid '\(eid)' is not a UUID (expected 8-4-4-4-12 hex digits)"))
             }
@@ -223,7 +223,7 @@ public struct LineProcessor {
             trueTimestamp = Timestamp.parseEpochMilliseconds(ttm)
             if trueTimestamp == nil {
                 atomicReports.append(
-                    DataReport(
+                    ValidationViolation(
                         path: "true_tstamp", keyword: "atomic_field_invalid",
                         message: "ttm '\(ttm)' is not milliseconds since the epoch"))
             }
@@ -301,8 +301,8 @@ public struct LineProcessor {
     }
 
     /// Every field longer than Snowplow's limit, measured in UTF-16 code units as Snowplow does.
-    static func lengthViolations(of event: EnrichedEvent) -> [DataReport] {
-        var reports: [DataReport] = []
+    static func lengthViolations(of event: EnrichedEvent) -> [ValidationViolation] {
+        var reports: [ValidationViolation] = []
         for field in EnrichedField.allCases {
             guard let maximum = field.maximumLength, let value = event[field], value.utf8.count > maximum else {
                 continue
@@ -310,7 +310,7 @@ public struct LineProcessor {
             let length = value.utf16.count
             if length > maximum {
                 reports.append(
-                    DataReport(
+                    ValidationViolation(
                         path: field.name, keyword: "atomic_field_length_exceeded",
                         message: "\(field.name) is \(length) characters long, longer than the maximum allowed size \(maximum)"))
             }

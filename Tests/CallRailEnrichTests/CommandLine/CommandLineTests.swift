@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+
+@testable import CallRailEnrich
+
+/// The built `callrail-enrich` executable next to the test bundle.
+let executablePath: String? = {
+    let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    for configuration in ["debug", "release"] {
+        let path = packageRoot.appendingPathComponent(".build/\(configuration)/callrail-enrich").path
+        if FileManager.default.isExecutableFile(atPath: path) {
+            return path
+        }
+    }
+    return nil
+}()
+
+/// The result of running the executable.
+struct CommandResult {
+    var status: Int32
+    var standardOutput: String
+    var standardError: String
+}
+
+/// Runs the executable with arguments and extra environment variables.
+func runTool(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
+    let path = try #require(executablePath, "the callrail-enrich executable was not built")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    let output = Pipe()
+    let error = Pipe()
+    process.standardOutput = output
+    process.standardError = error
+    try process.run()
+    let outputData = output.fileHandleForReading.readDataToEndOfFile()
+    let errorData = error.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return CommandResult(
+        status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
+        standardError: String(decoding: errorData, as: UTF8.self))
+}
+
+@Suite(.serialized) struct CommandLineTests {
+    @Test func runsAreByteIdenticalUnderAnyTimeZone() throws {
+        let folder = try TemporaryFolder()
+        let input = try folder.write("log.gz", gzip(EnrichJobTests.corpus(repeating: 20)))
+        var outputs: [[Data]] = []
+        for (index, zone) in ["UTC", "America/Los_Angeles", "Asia/Kolkata"].enumerated() {
+            let result = try runTool(
+                ["enrich", "--quiet", "--etl-timestamp", "2024-01-01T00:00:00Z", "--output", folder.path("run\(index)"), input],
+                environment: ["TZ": zone])
+            #expect(result.status == 0, "\(result.standardError)")
+            outputs.append(
+                try ["enriched/part-00000.tsv.gz", "bad/part-00000.jsonl.gz", "report.json"].map {
+                    try Data(contentsOf: URL(fileURLWithPath: folder.path("run\(index)/" + $0)))
+                })
+        }
+        #expect(outputs[0] == outputs[1])
+        #expect(outputs[0] == outputs[2])
+    }
+
+    @Test func usageErrorsExitWithSixtyFour() throws {
+        let folder = try TemporaryFolder()
+        for arguments in [
+            [], ["enrich"], ["enrich", "--output", folder.path("x")], ["frobnicate"],
+            ["enrich", "--output", folder.path("x"), "--format", "xml", "in"],
+            ["enrich", "--output", folder.path("x"), "--schema-version", "9-9-9", "in"],
+            ["enrich", "--output", folder.path("x"), "--etl-timestamp", "noon", "in"],
+        ] {
+            let result = try runTool(arguments)
+            #expect(result.status == 64, "\(arguments)")
+            #expect(result.standardError.contains("error:"), "\(arguments)")
+        }
+        let unknownVersion = try runTool(["enrich", "--output", folder.path("x"), "--schema-version", "9-9-9", "in"])
+        #expect(unknownVersion.standardError.contains("1-0-0, 1-0-1, 1-0-2"))
+    }
+
+    @Test func helpAndVersionPrintToStandardOutput() throws {
+        let help = try runTool(["--help"])
+        #expect(help.status == 0)
+        #expect(help.standardOutput.contains("Exit status"))
+        let version = try runTool(["--version"])
+        #expect(version.standardOutput.hasPrefix("callrail-enrich "))
+    }
+
+    @Test func damagedInputExitsWithThree() throws {
+        let folder = try TemporaryFolder()
+        let whole = try gzip(EnrichJobTests.corpus(repeating: 5))
+        let input = try folder.write("cut.gz", Array(whole.prefix(whole.count / 2)))
+        let result = try runTool(["enrich", "--output", folder.path("run"), input])
+        #expect(result.status == 3)
+        #expect(result.standardError.contains("cut.gz"))
+        #expect(FileManager.default.fileExists(atPath: folder.path("run/_SUCCESS")))
+    }
+
+    @Test func failedRunExitsWithOneAndLeavesNothing() throws {
+        let folder = try TemporaryFolder()
+        let result = try runTool(["enrich", "--output", folder.path("run"), folder.path("missing.gz")])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("missing.gz"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).isEmpty)
+    }
+}
