@@ -58,6 +58,7 @@ public final class InputFile {
     private var rawBuffer: [UInt8]
     private var rawStart = 0
     private var rawEnd = 0
+    private var isEndOfFile = false
     private let readSize: Int
 
     /// Opens a file for reading, or standard input when `path` is "-".
@@ -183,8 +184,12 @@ public final class InputFile {
     /// Reads more raw bytes after the ones not yet decoded; returns false at the end of the file.
     ///
     /// Callers refill only when at most one undecoded byte is left, which is moved to the front.
+    /// Once read(2) has reported the end of the file, the file is not read again.
     private func fillRawBuffer() throws(InputError) -> Bool {
         assert(rawCount <= 1, "the raw buffer is refilled only when it is nearly empty")
+        guard !isEndOfFile else {
+            return false
+        }
         if rawStart > 0 {
             if rawCount == 1 {
                 rawBuffer[0] = rawBuffer[rawStart]
@@ -198,6 +203,7 @@ public final class InputFile {
         }.get()
         rawEnd += count
         compressedBytesRead += count
+        isEndOfFile = count == 0
         return count > 0
     }
 
@@ -265,7 +271,12 @@ public final class InputFile {
         while produced < maxBytes {
             switch phase {
             case .gzipMember:
-                try inflateMember(into: &buffer, from: start + produced, count: maxBytes - produced, produced: &produced)
+                try inflateMember(
+                    into: &buffer,
+                    from: start + produced,
+                    count: maxBytes - produced,
+                    produced: &produced
+                )
             case .gzipBetweenMembers:
                 try startNextMember()
             case .finished:
@@ -281,11 +292,10 @@ public final class InputFile {
     private func inflateMember(into buffer: inout [UInt8], from offset: Int, count: Int, produced: inout Int)
         throws(InputError)
     {
-        if rawCount == 0 {
-            guard try fillRawBuffer() else {
-                finish(damage: .truncated)
-                return
-            }
+        // At the end of the file inflate still runs with no input, because it may hold the rest of a
+        // match that did not fit into the previous output space.
+        if rawCount == 0 && !isEndOfFile {
+            _ = try fillRawBuffer()
         }
         // The gzip phases are entered only after the inflater was created.
         guard let inflater else {
@@ -311,9 +321,15 @@ public final class InputFile {
 
         switch step.status {
         case .progress, .needsInput:
-            // zlib moves bytes whenever it has both input and output space. A step that moved
-            // nothing would repeat forever, so it ends decoding as damage.
-            if step.bytesConsumed == 0 && step.bytesProduced == 0 && rawCount > 0 {
+            guard step.bytesConsumed == 0 && step.bytesProduced == 0 else {
+                break
+            }
+            if rawCount == 0 {
+                // Only the end of the file leaves inflate without input, and it has nothing more to give.
+                finish(damage: .truncated)
+            } else {
+                // zlib moves bytes whenever it has both input and output space. A step that moved
+                // nothing would repeat forever, so it ends decoding as damage.
                 finish(damage: .corrupt(message: "inflate made no progress"))
             }
         case .memberEnd:

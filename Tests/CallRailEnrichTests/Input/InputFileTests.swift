@@ -67,6 +67,23 @@ extension InputTests {
             #expect(decoded.damage == .truncated)
         }
 
+        @Test func matchPendingAtEndOfFileIsDelivered() throws {
+            let folder = try TemporaryDirectory()
+            defer { folder.remove() }
+            // Long repeats become deflate matches of up to 258 bytes, which small outputs split.
+            let text = Array((String(repeating: "x", count: 5000) + "\n" + String(repeating: "abc", count: 900)).utf8)
+            let encoder = try GzipMemberEncoder()
+            var compressed: [UInt8] = []
+            encoder.encode(text, appendingTo: &compressed)
+            let path = try folder.write(Array(compressed.dropLast(8)), to: "no-trailer.gz")
+
+            for maxBytes in [1, 7, 100, 1 << 20] {
+                let decoded = try decodeAll(path: path, maxBytes: maxBytes)
+                #expect(decoded.bytes == text, "max bytes \(maxBytes)")
+                #expect(decoded.damage == .truncated, "max bytes \(maxBytes)")
+            }
+        }
+
         @Test(arguments: 2..<30)
         func streamCutAnywhereIsTruncated(length: Int) throws {
             let folder = try TemporaryDirectory()
