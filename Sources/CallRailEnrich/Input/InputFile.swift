@@ -20,7 +20,9 @@ public final class InputFile {
     /// Raw bytes read from the file so far, for progress reports.
     public private(set) var compressedBytesRead = 0
 
-    /// The damage found in the gzip data, or nil for a sound file. It is set once the end has been reached.
+    /// The damage found in the gzip data, or nil for a sound file.
+    ///
+    /// It is set once `read` has reported the end of the input.
     public private(set) var damage: InputDamage?
 
     /// Whether the input starts with the gzip magic bytes; false until the first `read` call.
@@ -119,7 +121,9 @@ public final class InputFile {
         }
     }
 
-    /// Closes the file and frees the decoder. Standard input is left open.
+    /// Closes the file and frees the decoder.
+    ///
+    /// Standard input is left open.
     public func close() {
         guard !isClosed else {
             return
@@ -141,8 +145,29 @@ public final class InputFile {
     /// - Throws: `InputError` when reading fails or zlib fails for a reason other than bad data.
     public func read(appendingTo buffer: inout [UInt8], maxBytes: Int) throws(InputError) -> Bool {
         precondition(maxBytes > 0, "maxBytes must be positive, got \(maxBytes)")
+        let start = buffer.count
+        buffer.appendZeroBytes(count: maxBytes)
+        let result = buffer.withUnsafeMutableBytes { bytes in
+            Result { () throws(InputError) in try read(into: UnsafeMutableRawBufferPointer(rebasing: bytes[start...])) }
+        }
+        let count = (try? result.get()) ?? 0
+        buffer.removeLast(maxBytes - count)
+        return try result.get() > 0
+    }
+
+    /// Writes the next decoded bytes to the start of `destination`.
+    ///
+    /// This form lets a caller reuse one buffer without growing or clearing it. The pointer is used
+    /// only during the call.
+    ///
+    /// - Parameter destination: The space to fill; must not be empty.
+    /// - Returns: The number of bytes written, at least 1, or 0 at the end of the input.
+    /// - Throws: `InputError` when reading fails or zlib fails for a reason other than bad data.
+    public func read(into destination: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
+        precondition(!destination.isEmpty, "read(into:) needs a non-empty destination")
         precondition(!isClosed, "read called on the closed input '\(path)'")
-        let limit = min(maxBytes, Int(Int32.max))
+        // read(2) and zlib count in 32 bits, so one call fills at most 1 GiB.
+        let limited = UnsafeMutableRawBufferPointer(rebasing: destination.prefix(1 << 30))
 
         if case .detecting = phase {
             try detectFormat()
@@ -151,11 +176,11 @@ public final class InputFile {
         case .detecting:
             preconditionFailure("detectFormat always leaves the detecting phase")
         case .plain:
-            return try readPlain(appendingTo: &buffer, maxBytes: limit)
+            return try readPlain(into: limited)
         case .gzipMember, .gzipBetweenMembers:
-            return try readGzip(appendingTo: &buffer, maxBytes: limit)
+            return try readGzip(into: limited)
         case .finished:
-            return false
+            return 0
         }
     }
 
@@ -225,73 +250,47 @@ public final class InputFile {
 
     // MARK: - Plain text
 
-    private func readPlain(appendingTo buffer: inout [UInt8], maxBytes: Int) throws(InputError) -> Bool {
+    private func readPlain(into destination: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
         // The bytes read during format detection come first.
         if rawCount > 0 {
-            let count = min(rawCount, maxBytes)
-            buffer.append(contentsOf: rawBuffer[rawStart..<rawStart + count])
+            let count = min(rawCount, destination.count)
+            rawBuffer.withUnsafeBytes { raw in
+                destination.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[rawStart..<rawStart + count]))
+            }
             rawStart += count
-            return true
+            return count
         }
 
-        // read(2) writes straight into the caller's buffer, which first grows by zeros that are
-        // then overwritten or removed.
-        let start = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: maxBytes))
-        let result = buffer.withUnsafeMutableBytes { bytes in
-            readOnce(into: UnsafeMutableRawBufferPointer(rebasing: bytes[start...]))
-        }
-        let count: Int
-        switch result {
-        case .success(let value):
-            count = value
-        case .failure(let error):
-            buffer.removeLast(maxBytes)
-            throw error
-        }
-        buffer.removeLast(maxBytes - count)
+        let count = try readOnce(into: destination).get()
         compressedBytesRead += count
         if count == 0 {
             phase = .finished(wasGzip: false)
-            return false
         }
-        return true
+        return count
     }
 
     // MARK: - Gzip
 
-    private func readGzip(appendingTo buffer: inout [UInt8], maxBytes: Int) throws(InputError) -> Bool {
-        let start = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: maxBytes))
+    private func readGzip(into destination: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
         var produced = 0
-        defer {
-            buffer.removeLast(maxBytes - produced)
-        }
-
-        while produced < maxBytes {
+        while produced < destination.count {
             switch phase {
             case .gzipMember:
-                try inflateMember(
-                    into: &buffer,
-                    from: start + produced,
-                    count: maxBytes - produced,
-                    produced: &produced
-                )
+                produced += try inflateMember(into: UnsafeMutableRawBufferPointer(rebasing: destination[produced...]))
             case .gzipBetweenMembers:
                 try startNextMember()
             case .finished:
-                return produced > 0
+                return produced
             case .detecting, .plain:
                 preconditionFailure("readGzip runs only after gzip data was detected")
             }
         }
-        return true
+        return produced
     }
 
-    /// Runs one inflate step into `buffer[offset..<offset + count]`, reading raw bytes first when needed.
-    private func inflateMember(into buffer: inout [UInt8], from offset: Int, count: Int, produced: inout Int)
-        throws(InputError)
-    {
+    /// Runs one inflate step into `destination`, reading raw bytes first when needed, and returns
+    /// the number of bytes written.
+    private func inflateMember(into destination: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
         // At the end of the file inflate still runs with no input, because it may hold the rest of a
         // match that did not fit into the previous output space.
         if rawCount == 0 && !isEndOfFile {
@@ -302,11 +301,9 @@ public final class InputFile {
             preconditionFailure("no inflater in a gzip phase")
         }
 
-        let result = rawBuffer.withUnsafeBytes { (raw) -> Result<GzipInflater.Step, ZlibError> in
-            buffer.withUnsafeMutableBytes { (output) -> Result<GzipInflater.Step, ZlibError> in
-                let input = UnsafeRawBufferPointer(rebasing: raw[rawStart..<rawEnd])
-                let free = UnsafeMutableRawBufferPointer(rebasing: output[offset..<offset + count])
-                return Result { () throws(ZlibError) in try inflater.inflate(from: input, into: free) }
+        let result = rawBuffer.withUnsafeBytes { raw in
+            Result { () throws(ZlibError) in
+                try inflater.inflate(from: UnsafeRawBufferPointer(rebasing: raw[rawStart..<rawEnd]), into: destination)
             }
         }
         let step: GzipInflater.Step
@@ -317,7 +314,6 @@ public final class InputFile {
             throw InputError(path: path, operation: "cannot decompress", reason: error.description)
         }
         rawStart += step.bytesConsumed
-        produced += step.bytesProduced
 
         switch step.status {
         case .progress, .needsInput:
@@ -337,6 +333,7 @@ public final class InputFile {
         case .dataError(let message):
             finish(damage: .corrupt(message: message))
         }
+        return step.bytesProduced
     }
 
     /// Looks at the bytes after a finished member: another member, the end of the file, or garbage.

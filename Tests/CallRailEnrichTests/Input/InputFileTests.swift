@@ -243,6 +243,28 @@ extension InputTests {
             #expect(pieces == 3)
         }
 
+        @Test func readIntoFillsReusedBuffer() throws {
+            let folder = try TemporaryDirectory()
+            defer { folder.remove() }
+            let path = try folder.write(lineAGzip + lineBGzip, to: "two.gz")
+
+            let input = try InputFile(path: path)
+            defer { input.close() }
+            var buffer = [UInt8](repeating: 0, count: 5)
+            var decoded: [UInt8] = []
+            var counts: [Int] = []
+            while true {
+                let count = try buffer.withUnsafeMutableBytes { try input.read(into: $0) }
+                counts.append(count)
+                guard count > 0 else {
+                    break
+                }
+                decoded += buffer.prefix(count)
+            }
+            #expect(decoded == Array("lineA\nlineB\n".utf8))
+            #expect(counts == [5, 5, 2, 0])
+        }
+
         @Test func progressCountsReachFileSize() throws {
             let folder = try TemporaryDirectory()
             defer { folder.remove() }
