@@ -4,7 +4,7 @@ import Glibc
 ///
 /// The format is detected from the first two bytes, not from the file name: `1f 8b` starts gzip
 /// data, and anything else, including an empty file, is plain text passed through unchanged.
-/// Gzip input may hold several members back to back, as `cat a.gz b.gz` makes, and every member
+/// Gzip input may contain several members back to back, as `cat a.gz b.gz` makes, and every member
 /// is decoded. Damaged gzip data does not throw. The bytes decoded before the damage are
 /// delivered, and `damage` describes the problem once the end has been reached.
 ///
@@ -87,7 +87,8 @@ public final class InputFile {
 
     /// Reads from an open file descriptor; `path` names it in errors and reports.
     ///
-    /// When `ownsDescriptor` is true, `close()` closes the descriptor, also when this initialiser throws.
+    /// When `ownsDescriptor` is true, the descriptor is closed by `close()`, by deinit, or by this
+    /// initializer when it throws.
     init(descriptor: Int32, path: String, ownsDescriptor: Bool, readSize: Int = 1 << 20) throws(InputError) {
         precondition(readSize > 0, "readSize must be positive, got \(readSize)")
         var status = stat()
@@ -166,7 +167,8 @@ public final class InputFile {
     public func read(into destination: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
         precondition(!destination.isEmpty, "read(into:) needs a non-empty destination")
         precondition(!isClosed, "read called on the closed input '\(path)'")
-        // read(2) and zlib count in 32 bits, so one call fills at most 1 GiB.
+        // zlib counts output in 32 bits, and Linux read(2) moves at most about 2 GiB per call, so
+        // one call fills at most 1 GiB.
         let limited = UnsafeMutableRawBufferPointer(rebasing: destination.prefix(1 << 30))
 
         if case .detecting = phase {
@@ -261,7 +263,8 @@ public final class InputFile {
             return count
         }
 
-        let count = try readOnce(into: destination).get()
+        // A terminal can return more bytes after reporting the end, but the input has ended by then.
+        let count = isEndOfFile ? 0 : try readOnce(into: destination).get()
         compressedBytesRead += count
         if count == 0 {
             phase = .finished(wasGzip: false)
