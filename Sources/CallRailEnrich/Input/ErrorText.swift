@@ -7,8 +7,6 @@ func errorText(_ errorNumber: Int32) -> String {
     guard status == 0 else {
         return "error \(errorNumber)"
     }
-    return text.withUnsafeBufferPointer { characters in
-        // The buffer is non-empty, and strerror_r wrote a NUL-terminated string into it.
-        String(cString: characters.baseAddress!)
-    }
+    let characters = text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+    return String(decoding: characters, as: UTF8.self)
 }

@@ -1,5 +1,6 @@
-/// A failure of the environment while reading an input file, such as a missing file or a read
-/// error. Unlike `InputDamage`, it aborts the run.
+/// A failure of the environment while reading an input file, such as a missing file or a read error.
+///
+/// Unlike `InputDamage`, it aborts the run.
 public struct InputError: Error, CustomStringConvertible {
     /// The input path as given, or "-" for standard input.
     public let path: String

@@ -4,7 +4,7 @@ import Glibc
 ///
 /// The format is detected from the first two bytes, not from the file name: `1f 8b` starts gzip
 /// data, and anything else, including an empty file, is plain text passed through unchanged.
-/// Gzip input may hold several members back to back, as `cat a.gz b.gz` makes, and every member
+/// Gzip input may contain several members back to back, as `cat a.gz b.gz` makes, and every member
 /// is decoded. Damaged gzip data does not throw. The bytes decoded before the damage are
 /// delivered, and `damage` describes the problem once the end has been reached.
 ///
@@ -20,7 +20,9 @@ public final class InputFile {
     /// Raw bytes read from the file so far, for progress reports.
     public private(set) var compressedBytesRead = 0
 
-    /// The damage found in the gzip data, or nil for a sound file. It is set once the end has been reached.
+    /// The damage found in the gzip data, or nil for a sound file.
+    ///
+    /// It is set once `read` has reported the end of the input.
     public private(set) var damage: InputDamage?
 
     /// Whether the input starts with the gzip magic bytes; false until the first `read` call.
@@ -58,6 +60,7 @@ public final class InputFile {
     private var rawBuffer: [UInt8]
     private var rawStart = 0
     private var rawEnd = 0
+    private var isEndOfFile = false
     private let readSize: Int
 
     /// Opens a file for reading, or standard input when `path` is "-".
@@ -84,7 +87,8 @@ public final class InputFile {
 
     /// Reads from an open file descriptor; `path` names it in errors and reports.
     ///
-    /// When `ownsDescriptor` is true, `close()` closes the descriptor, also when this initialiser throws.
+    /// When `ownsDescriptor` is true, the descriptor is closed by `close()`, by deinit, or by this
+    /// initializer when it throws.
     init(descriptor: Int32, path: String, ownsDescriptor: Bool, readSize: Int = 1 << 20) throws(InputError) {
         precondition(readSize > 0, "readSize must be positive, got \(readSize)")
         var status = stat()
@@ -118,7 +122,9 @@ public final class InputFile {
         }
     }
 
-    /// Closes the file and frees the decoder. Standard input is left open.
+    /// Closes the file and frees the decoder.
+    ///
+    /// Standard input is left open.
     public func close() {
         guard !isClosed else {
             return
@@ -140,8 +146,30 @@ public final class InputFile {
     /// - Throws: `InputError` when reading fails or zlib fails for a reason other than bad data.
     public func read(appendingTo buffer: inout [UInt8], maxBytes: Int) throws(InputError) -> Bool {
         precondition(maxBytes > 0, "maxBytes must be positive, got \(maxBytes)")
+        let start = buffer.count
+        buffer.appendZeroBytes(count: maxBytes)
+        let result = buffer.withUnsafeMutableBytes { bytes in
+            Result { () throws(InputError) in try read(into: UnsafeMutableRawBufferPointer(rebasing: bytes[start...])) }
+        }
+        let count = (try? result.get()) ?? 0
+        buffer.removeLast(maxBytes - count)
+        return try result.get() > 0
+    }
+
+    /// Writes the next decoded bytes to the start of `destination`.
+    ///
+    /// This form lets a caller reuse one buffer without growing or clearing it. The pointer is used
+    /// only during the call.
+    ///
+    /// - Parameter destination: The space to fill; must not be empty.
+    /// - Returns: The number of bytes written, at least 1, or 0 at the end of the input.
+    /// - Throws: `InputError` when reading fails or zlib fails for a reason other than bad data.
+    public func read(into destination: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
+        precondition(!destination.isEmpty, "read(into:) needs a non-empty destination")
         precondition(!isClosed, "read called on the closed input '\(path)'")
-        let limit = min(maxBytes, Int(Int32.max))
+        // zlib counts output in 32 bits, and Linux read(2) moves at most about 2 GiB per call, so
+        // one call fills at most 1 GiB.
+        let limited = UnsafeMutableRawBufferPointer(rebasing: destination.prefix(1 << 30))
 
         if case .detecting = phase {
             try detectFormat()
@@ -150,11 +178,11 @@ public final class InputFile {
         case .detecting:
             preconditionFailure("detectFormat always leaves the detecting phase")
         case .plain:
-            return try readPlain(appendingTo: &buffer, maxBytes: limit)
+            return try readPlain(into: limited)
         case .gzipMember, .gzipBetweenMembers:
-            return try readGzip(appendingTo: &buffer, maxBytes: limit)
+            return try readGzip(into: limited)
         case .finished:
-            return false
+            return 0
         }
     }
 
@@ -183,8 +211,12 @@ public final class InputFile {
     /// Reads more raw bytes after the ones not yet decoded; returns false at the end of the file.
     ///
     /// Callers refill only when at most one undecoded byte is left, which is moved to the front.
+    /// Once read(2) has reported the end of the file, the file is not read again.
     private func fillRawBuffer() throws(InputError) -> Bool {
         assert(rawCount <= 1, "the raw buffer is refilled only when it is nearly empty")
+        guard !isEndOfFile else {
+            return false
+        }
         if rawStart > 0 {
             if rawCount == 1 {
                 rawBuffer[0] = rawBuffer[rawStart]
@@ -198,6 +230,7 @@ public final class InputFile {
         }.get()
         rawEnd += count
         compressedBytesRead += count
+        isEndOfFile = count == 0
         return count > 0
     }
 
@@ -219,84 +252,61 @@ public final class InputFile {
 
     // MARK: - Plain text
 
-    private func readPlain(appendingTo buffer: inout [UInt8], maxBytes: Int) throws(InputError) -> Bool {
+    private func readPlain(into destination: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
         // The bytes read during format detection come first.
         if rawCount > 0 {
-            let count = min(rawCount, maxBytes)
-            buffer.append(contentsOf: rawBuffer[rawStart..<rawStart + count])
+            let count = min(rawCount, destination.count)
+            rawBuffer.withUnsafeBytes { raw in
+                destination.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[rawStart..<rawStart + count]))
+            }
             rawStart += count
-            return true
+            return count
         }
 
-        // read(2) writes straight into the caller's buffer, which first grows by zeros that are
-        // then overwritten or removed.
-        let start = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: maxBytes))
-        let result = buffer.withUnsafeMutableBytes { bytes in
-            readOnce(into: UnsafeMutableRawBufferPointer(rebasing: bytes[start...]))
-        }
-        let count: Int
-        switch result {
-        case .success(let value):
-            count = value
-        case .failure(let error):
-            buffer.removeLast(maxBytes)
-            throw error
-        }
-        buffer.removeLast(maxBytes - count)
+        // A terminal can return more bytes after reporting the end, but the input has ended by then.
+        let count = isEndOfFile ? 0 : try readOnce(into: destination).get()
         compressedBytesRead += count
         if count == 0 {
             phase = .finished(wasGzip: false)
-            return false
         }
-        return true
+        return count
     }
 
     // MARK: - Gzip
 
-    private func readGzip(appendingTo buffer: inout [UInt8], maxBytes: Int) throws(InputError) -> Bool {
-        let start = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: maxBytes))
+    private func readGzip(into destination: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
         var produced = 0
-        defer {
-            buffer.removeLast(maxBytes - produced)
-        }
-
-        while produced < maxBytes {
+        while produced < destination.count {
             switch phase {
             case .gzipMember:
-                try inflateMember(into: &buffer, from: start + produced, count: maxBytes - produced, produced: &produced)
+                produced += try inflateMember(into: UnsafeMutableRawBufferPointer(rebasing: destination[produced...]))
             case .gzipBetweenMembers:
                 try startNextMember()
             case .finished:
-                return produced > 0
+                return produced
             case .detecting, .plain:
                 preconditionFailure("readGzip runs only after gzip data was detected")
             }
         }
-        return true
+        return produced
     }
 
-    /// Runs one inflate step into `buffer[offset..<offset + count]`, reading raw bytes first when needed.
-    private func inflateMember(into buffer: inout [UInt8], from offset: Int, count: Int, produced: inout Int)
-        throws(InputError)
-    {
-        if rawCount == 0 {
-            guard try fillRawBuffer() else {
-                finish(damage: .truncated)
-                return
-            }
+    /// Runs one inflate step into `destination`, reading raw bytes first when needed, and returns
+    /// the number of bytes written.
+    private func inflateMember(into destination: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
+        // At the end of the file inflate still runs with no input, because it may hold the rest of a
+        // match that did not fit into the previous output space.
+        if rawCount == 0 && !isEndOfFile {
+            _ = try fillRawBuffer()
         }
         // The gzip phases are entered only after the inflater was created.
         guard let inflater else {
             preconditionFailure("no inflater in a gzip phase")
         }
 
-        let result = rawBuffer.withUnsafeBytes { (raw) -> Result<GzipInflater.Step, ZlibError> in
-            buffer.withUnsafeMutableBytes { (output) -> Result<GzipInflater.Step, ZlibError> in
-                let input = UnsafeRawBufferPointer(rebasing: raw[rawStart..<rawEnd])
-                let free = UnsafeMutableRawBufferPointer(rebasing: output[offset..<offset + count])
-                return Result { () throws(ZlibError) in try inflater.inflate(from: input, into: free) }
+        let result = rawBuffer.withUnsafeBytes { raw in
+            Result { () throws(ZlibError) in
+                try inflater.inflate(from: UnsafeRawBufferPointer(rebasing: raw[rawStart..<rawEnd]), into: destination)
             }
         }
         let step: GzipInflater.Step
@@ -307,13 +317,18 @@ public final class InputFile {
             throw InputError(path: path, operation: "cannot decompress", reason: error.description)
         }
         rawStart += step.bytesConsumed
-        produced += step.bytesProduced
 
         switch step.status {
         case .progress, .needsInput:
-            // zlib moves bytes whenever it has both input and output space. A step that moved
-            // nothing would repeat forever, so it ends decoding as damage.
-            if step.bytesConsumed == 0 && step.bytesProduced == 0 && rawCount > 0 {
+            guard step.bytesConsumed == 0 && step.bytesProduced == 0 else {
+                break
+            }
+            if rawCount == 0 {
+                // Only the end of the file leaves inflate without input, and it has nothing more to give.
+                finish(damage: .truncated)
+            } else {
+                // zlib moves bytes whenever it has both input and output space. A step that moved
+                // nothing would repeat forever, so it ends decoding as damage.
                 finish(damage: .corrupt(message: "inflate made no progress"))
             }
         case .memberEnd:
@@ -321,6 +336,7 @@ public final class InputFile {
         case .dataError(let message):
             finish(damage: .corrupt(message: message))
         }
+        return step.bytesProduced
     }
 
     /// Looks at the bytes after a finished member: another member, the end of the file, or garbage.

@@ -67,6 +67,23 @@ extension InputTests {
             #expect(decoded.damage == .truncated)
         }
 
+        @Test func matchPendingAtEndOfFileIsDelivered() throws {
+            let folder = try TemporaryDirectory()
+            defer { folder.remove() }
+            // Long repeats become deflate matches of up to 258 bytes, which small outputs split.
+            let text = Array((String(repeating: "x", count: 5000) + "\n" + String(repeating: "abc", count: 900)).utf8)
+            let encoder = try GzipMemberEncoder()
+            var compressed: [UInt8] = []
+            encoder.encode(text, appendingTo: &compressed)
+            let path = try folder.write(Array(compressed.dropLast(8)), to: "no-trailer.gz")
+
+            for maxBytes in [1, 7, 100, 1 << 20] {
+                let decoded = try decodeAll(path: path, maxBytes: maxBytes)
+                #expect(decoded.bytes == text, "max bytes \(maxBytes)")
+                #expect(decoded.damage == .truncated, "max bytes \(maxBytes)")
+            }
+        }
+
         @Test(arguments: 2..<30)
         func streamCutAnywhereIsTruncated(length: Int) throws {
             let folder = try TemporaryDirectory()
@@ -224,6 +241,28 @@ extension InputTests {
             }
             #expect(buffer == [0x2a] + Array("lineA\nlineB\n".utf8), "existing bytes are kept")
             #expect(pieces == 3)
+        }
+
+        @Test func readIntoFillsReusedBuffer() throws {
+            let folder = try TemporaryDirectory()
+            defer { folder.remove() }
+            let path = try folder.write(lineAGzip + lineBGzip, to: "two.gz")
+
+            let input = try InputFile(path: path)
+            defer { input.close() }
+            var buffer = [UInt8](repeating: 0, count: 5)
+            var decoded: [UInt8] = []
+            var counts: [Int] = []
+            while true {
+                let count = try buffer.withUnsafeMutableBytes { try input.read(into: $0) }
+                counts.append(count)
+                guard count > 0 else {
+                    break
+                }
+                decoded += buffer.prefix(count)
+            }
+            #expect(decoded == Array("lineA\nlineB\n".utf8))
+            #expect(counts == [5, 5, 2, 0])
         }
 
         @Test func progressCountsReachFileSize() throws {

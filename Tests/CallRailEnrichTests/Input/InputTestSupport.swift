@@ -32,6 +32,27 @@ struct TemporaryDirectory {
     }
 }
 
+/// One framed line as the tests compare it: number, kind and stored bytes.
+struct FramedLine: Equatable, CustomStringConvertible {
+    var number: Int
+    var kind: LineKind
+    var bytes: [UInt8]
+
+    init(_ number: Int, _ kind: LineKind, _ text: String) {
+        self.init(number, kind, Array(text.utf8))
+    }
+
+    init(_ number: Int, _ kind: LineKind, _ bytes: [UInt8]) {
+        self.number = number
+        self.kind = kind
+        self.bytes = bytes
+    }
+
+    var description: String {
+        "\(number) \(kind) \(bytes.count) bytes \(String(decoding: bytes.prefix(40), as: UTF8.self).debugDescription)"
+    }
+}
+
 /// Everything a file decodes to, read with `InputFile.read` in pieces of `maxBytes`.
 struct DecodedInput {
     var bytes: [UInt8]
@@ -39,6 +60,13 @@ struct DecodedInput {
     var damage: InputDamage?
     var compressedBytesRead: Int
     var totalBytes: Int?
+}
+
+/// Everything a file frames to, with the batches kept for checks on their layout.
+struct FramedInput {
+    var lines: [FramedLine]
+    var batches: [LineBatch]
+    var damage: InputDamage?
 }
 
 enum TestFailure: Error {
@@ -83,6 +111,91 @@ func decodeAll(path: String, readSize: Int = 1 << 20, maxBytes: Int = 1 << 20) t
         compressedBytesRead: input.compressedBytesRead,
         totalBytes: input.totalBytes
     )
+}
+
+/// Frames a whole file with `LineBatchReader` and checks the layout of every batch.
+func frameAll(
+    path: String,
+    compressedReadSize: Int = 1 << 20,
+    readSize: Int = 256 * 1024,
+    maxLineLength: Int = 1 << 20,
+    oversizedPrefixLength: Int = 64 * 1024,
+    batchBytes: Int = 1 << 20,
+    sourceLocation: SourceLocation = #_sourceLocation
+) throws -> FramedInput {
+    let input = try InputFile(path: path, readSize: compressedReadSize)
+    defer { input.close() }
+    let reader = LineBatchReader(
+        input: input,
+        maxLineLength: maxLineLength,
+        oversizedPrefixLength: oversizedPrefixLength,
+        batchBytes: batchBytes,
+        readSize: readSize
+    )
+    var framed = FramedInput(lines: [], batches: [], damage: nil)
+    while let batch = try reader.nextBatch() {
+        framed.batches.append(batch)
+        framed.lines += batch.records.map { FramedLine($0.number, $0.kind, Array(batch.bytes(of: $0))) }
+    }
+    #expect(try reader.nextBatch() == nil, "a finished reader keeps returning nil", sourceLocation: sourceLocation)
+    framed.damage = input.damage
+    checkLayout(of: framed.batches, sourceLocation: sourceLocation)
+    return framed
+}
+
+/// Checks that records are non-empty per batch, back to back in storage, numbered in order, and
+/// that only the last record of the last batch is unterminated.
+func checkLayout(of batches: [LineBatch], sourceLocation: SourceLocation = #_sourceLocation) {
+    var expectedNumber = 1
+    for (batchIndex, batch) in batches.enumerated() {
+        #expect(!batch.records.isEmpty, "batch \(batchIndex) is empty", sourceLocation: sourceLocation)
+        var expectedOffset = 0
+        for (recordIndex, record) in batch.records.enumerated() {
+            #expect(record.offset == expectedOffset, "record offsets are back to back", sourceLocation: sourceLocation)
+            #expect(record.number == expectedNumber, "line numbers count up from 1", sourceLocation: sourceLocation)
+            let isLastRecord = batchIndex == batches.count - 1 && recordIndex == batch.records.count - 1
+            if record.kind == .unterminated {
+                #expect(isLastRecord, "only the last line can be unterminated", sourceLocation: sourceLocation)
+            }
+            expectedOffset += record.length
+            expectedNumber += 1
+        }
+        #expect(
+            batch.storage.count == expectedOffset,
+            "storage holds exactly the records",
+            sourceLocation: sourceLocation
+        )
+    }
+}
+
+/// Frames text the trivially correct way: splits it on LF, then applies the CR and length rules.
+func oracleLines(of text: [UInt8], maxLineLength: Int = 1 << 20, oversizedPrefixLength: Int = 64 * 1024)
+    -> [FramedLine]
+{
+    var parts = text.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Array($0) }
+    let isTerminated = text.last == UInt8(ascii: "\n") || text.isEmpty
+    // The split leaves an empty part after a final LF, and one empty part for empty text. Neither is a line.
+    if isTerminated {
+        parts.removeLast()
+    }
+
+    var lines: [FramedLine] = []
+    for (index, part) in parts.enumerated() {
+        let isLast = index == parts.count - 1
+        var bytes = part
+        if !(isLast && !isTerminated) && bytes.last == UInt8(ascii: "\r") {
+            bytes.removeLast()
+        }
+        let kind: LineKind
+        if bytes.count > maxLineLength {
+            kind = .oversized(length: bytes.count)
+            bytes = Array(bytes.prefix(min(oversizedPrefixLength, maxLineLength)))
+        } else {
+            kind = isLast && !isTerminated ? .unterminated : .complete
+        }
+        lines.append(FramedLine(index + 1, kind, bytes))
+    }
+    return lines
 }
 
 /// Runs the system `gzip` with `arguments` on a file holding `input` and returns its standard output.

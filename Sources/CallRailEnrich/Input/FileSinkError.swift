@@ -1,0 +1,32 @@
+/// A failure to create, write, sync or close an output file, such as a full disk.
+public struct FileSinkError: Error, CustomStringConvertible {
+    /// The output path.
+    public let path: String
+
+    /// The operation that failed, as a phrase such as "cannot write".
+    public let operation: String
+
+    /// The reason, usually the C library's text for `errno`.
+    public let reason: String
+
+    /// The error number when the failure came from a system call, otherwise nil.
+    public let errorNumber: Int32?
+
+    /// Creates an error from an explicit reason.
+    public init(path: String, operation: String, reason: String, errorNumber: Int32? = nil) {
+        self.path = path
+        self.operation = operation
+        self.reason = reason
+        self.errorNumber = errorNumber
+    }
+
+    /// Creates an error from a system call's error number.
+    public init(path: String, operation: String, errorNumber: Int32) {
+        self.init(path: path, operation: operation, reason: errorText(errorNumber), errorNumber: errorNumber)
+    }
+
+    /// A message such as "cannot write 'out/events.tsv.gz': No space left on device".
+    public var description: String {
+        "\(operation) '\(path)': \(reason)"
+    }
+}
