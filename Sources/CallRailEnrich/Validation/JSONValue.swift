@@ -51,6 +51,13 @@ public struct JSONObject: Sendable {
         }
     }
 
+    /// Creates an object from members whose keys the caller has already made unique.
+    ///
+    /// It skips the quadratic duplicate check of ``init(_:)``, because ``JSONParser`` runs its own.
+    init(uniqueMembers: [(key: String, value: JSONValue)]) {
+        self.members = uniqueMembers
+    }
+
     /// The number of members.
     public var count: Int { members.count }
 
