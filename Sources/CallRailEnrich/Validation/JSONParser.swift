@@ -86,7 +86,8 @@ private struct JSONByteReader {
         guard position == bytes.count else {
             throw failure(
                 .trailingContent,
-                "found \(describeByte(at: position)) after the top-level value, expected the end of the input")
+                "found \(describeByte(at: position)) after the top-level value, expected the end of the input"
+            )
         }
         return value
     }
@@ -185,7 +186,9 @@ private struct JSONByteReader {
             }
             guard bytes[position] == UInt8(ascii: "\"") else {
                 throw failure(
-                    .unexpectedByte, "found \(describeByte(at: position)), expected a member name in double quotes")
+                    .unexpectedByte,
+                    "found \(describeByte(at: position)), expected a member name in double quotes"
+                )
             }
             let key = try readString()
 
@@ -469,7 +472,9 @@ private struct JSONByteReader {
             case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
             default:
                 throw failure(
-                    .invalidEscape, "found \(describeByte(at: position)) in a \\u escape, expected four hex digits")
+                    .invalidEscape,
+                    "found \(describeByte(at: position)) in a \\u escape, expected four hex digits"
+                )
             }
             unit = unit << 4 | UInt16(digit)
             position += 1

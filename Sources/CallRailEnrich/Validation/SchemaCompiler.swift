@@ -171,7 +171,9 @@ struct SchemaCompiler {
         var target = resource
         var value = resourceValue
         let tokens = SchemaCompiler.percentDecoded(fragment).dropFirst().split(
-            separator: "/", omittingEmptySubsequences: false)
+            separator: "/",
+            omittingEmptySubsequences: false
+        )
         for escapedToken in tokens {
             let token = SchemaCompiler.unescapedPointerToken(escapedToken)
             switch value {
@@ -184,13 +186,16 @@ struct SchemaCompiler {
                 guard let position = Int(token), position >= 0, position < elements.count, String(position) == token
                 else {
                     throw failure(
-                        at: location, "$ref '\(reference)': the JSON Pointer finds no array element '\(token)'")
+                        at: location,
+                        "$ref '\(reference)': the JSON Pointer finds no array element '\(token)'"
+                    )
                 }
                 value = elements[position]
             default:
                 throw failure(
                     at: location,
-                    "$ref '\(reference)': the JSON Pointer reaches a \(value.schemaTypeName) before '\(token)'")
+                    "$ref '\(reference)': the JSON Pointer reaches a \(value.schemaTypeName) before '\(token)'"
+                )
             }
             target = target.appending(token)
         }
@@ -270,7 +275,9 @@ struct SchemaCompiler {
         }
         guard case .object(let object) = value else {
             throw failure(
-                at: location, "a schema must be a JSON object, found \(value.schemaTypeName) \(value.messageText)")
+                at: location,
+                "a schema must be a JSON object, found \(value.schemaTypeName) \(value.messageText)"
+            )
         }
 
         // Reserving the index first lets a $ref back to this schema, directly or through
@@ -339,7 +346,8 @@ struct SchemaCompiler {
         case "properties":
             for (name, subschema) in try schemaMap(value, keyword: keyword, at: location) {
                 keywords.propertyNodes.append(
-                    (name, try compileChild(subschema, at: location.appending(name), parentScope: scope)))
+                    (name, try compileChild(subschema, at: location.appending(name), parentScope: scope))
+                )
             }
         case "patternProperties":
             for (source, subschema) in try schemaMap(value, keyword: keyword, at: location) {
@@ -358,7 +366,10 @@ struct SchemaCompiler {
             for entry in map.members {
                 if case .array = entry.value {
                     let names = try stringArray(
-                        entry.value, keyword: "dependencies/\(entry.key)", at: location.appending(entry.key))
+                        entry.value,
+                        keyword: "dependencies/\(entry.key)",
+                        at: location.appending(entry.key)
+                    )
                     keywords.dependencies.append((entry.key, .members(names)))
                 } else {
                     let node = try compileChild(entry.value, at: location.appending(entry.key), parentScope: scope)
@@ -375,7 +386,8 @@ struct SchemaCompiler {
                 var tuple: [Int] = []
                 for (position, subschema) in list.enumerated() {
                     tuple.append(
-                        try compileChild(subschema, at: location.appending(String(position)), parentScope: scope))
+                        try compileChild(subschema, at: location.appending(String(position)), parentScope: scope)
+                    )
                 }
                 keywords.items = .tuple(tuple)
             } else {
@@ -445,7 +457,9 @@ struct SchemaCompiler {
         case .array(let list): names = list
         default:
             throw failure(
-                at: location, "type must be a type name or an array of type names, found \(value.messageText)")
+                at: location,
+                "type must be a type name or an array of type names, found \(value.messageText)"
+            )
         }
 
         var types: JSONTypeSet = []
@@ -473,7 +487,10 @@ struct SchemaCompiler {
     }
 
     private mutating func compileSchemaArray(
-        _ value: JSONValue, keyword: String, at location: SchemaLocation, scope: String
+        _ value: JSONValue,
+        keyword: String,
+        at location: SchemaLocation,
+        scope: String
     )
         throws(SchemaCompileError) -> [Int]
     {
@@ -649,19 +666,25 @@ private struct KeywordValues {
             || !dependencies.isEmpty || minProperties != nil || maxProperties != nil
         guard hasObjectKeyword else { return nil }
 
+        // Property names are unique because they come from one JSON object; required names may repeat.
         var requiredNames: [String] = []
-        var properties: [ExactStringKey: ObjectRules.Property] = [:]
-        for name in required ?? [] where properties[ExactStringKey(name)] == nil {
+        var requiredSet: Set<ExactStringKey> = []
+        for name in required ?? [] where requiredSet.insert(ExactStringKey(name)).inserted {
             requiredNames.append(name)
-            properties[ExactStringKey(name)] = ObjectRules.Property(node: nil, isRequired: true)
         }
+        var properties: [(name: String, value: ObjectRules.Property)] = []
+        var declared: Set<ExactStringKey> = []
         for (name, node) in propertyNodes {
-            let isRequired = properties[ExactStringKey(name)]?.isRequired ?? false
-            properties[ExactStringKey(name)] = ObjectRules.Property(node: node, isRequired: isRequired)
+            declared.insert(ExactStringKey(name))
+            let isRequired = requiredSet.contains(ExactStringKey(name))
+            properties.append((name, ObjectRules.Property(node: node, isRequired: isRequired)))
+        }
+        for name in requiredNames where !declared.contains(ExactStringKey(name)) {
+            properties.append((name, ObjectRules.Property(node: nil, isRequired: true)))
         }
 
         return ObjectRules(
-            properties: properties,
+            properties: PropertyTable(properties),
             patternProperties: patternProperties,
             additionalProperties: additionalProperties ?? .allowed,
             required: requiredNames,

@@ -25,7 +25,8 @@ struct SchemaEvaluator {
             guard collector.isCollecting else { return false }
             collector.add(
                 "enum",
-                "\(value.messageText) is not one of the allowed values \(JSONValue.array(allowedValues).messageText)")
+                "\(value.messageText) is not one of the allowed values \(JSONValue.array(allowedValues).messageText)"
+            )
             isValid = false
         }
 
@@ -92,7 +93,7 @@ struct SchemaEvaluator {
 
         for member in object.members {
             var isDeclared = false
-            if hasProperties, let property = rules.properties[ExactStringKey(member.key)] {
+            if hasProperties, let property = rules.properties.value(for: member.key) {
                 if property.isRequired {
                     requiredFound += 1
                 }
@@ -138,7 +139,10 @@ struct SchemaEvaluator {
         }
         if !unexpectedNames.isEmpty {
             ownViolations.add(
-                "additionalProperties", SchemaEvaluator.unexpectedMessage(unexpectedNames), targets: unexpectedNames)
+                "additionalProperties",
+                SchemaEvaluator.unexpectedMessage(unexpectedNames),
+                targets: unexpectedNames
+            )
         }
 
         for (name, dependency) in rules.dependencies where SchemaEvaluator.object(object, has: name) {
@@ -147,8 +151,10 @@ struct SchemaEvaluator {
                 for required in names where !SchemaEvaluator.object(object, has: required) {
                     guard collector.isCollecting else { return false }
                     ownViolations.add(
-                        "dependencies", "property '\(name)' requires property '\(required)', which is missing",
-                        targets: [required])
+                        "dependencies",
+                        "property '\(name)' requires property '\(required)', which is missing",
+                        targets: [required]
+                    )
                     isValid = false
                 }
             case .schema(let node):
@@ -321,7 +327,9 @@ struct SchemaEvaluator {
         if let format = rules.format, !format.accepts(string) {
             guard collector.isCollecting else { return false }
             collector.add(
-                "format", "\(value.messageText) is not a valid \(format.rawValue), expected \(format.expectation)")
+                "format",
+                "\(value.messageText) is not a valid \(format.rawValue), expected \(format.expectation)"
+            )
             isValid = false
         }
         return isValid
@@ -383,7 +391,9 @@ struct SchemaEvaluator {
         if !node.anyOf.isEmpty && !node.anyOf.contains(where: { matches($0, value) }) {
             guard collector.isCollecting else { return false }
             collector.add(
-                "anyOf", "the value matches none of the \(node.anyOf.count) schemas in anyOf, expected at least one")
+                "anyOf",
+                "the value matches none of the \(node.anyOf.count) schemas in anyOf, expected at least one"
+            )
             isValid = false
         }
 
@@ -400,7 +410,8 @@ struct SchemaEvaluator {
                 let found = matchCount == 0 ? "none" : "\(matchCount)"
                 collector.add(
                     "oneOf",
-                    "the value matches \(found) of the \(node.oneOf.count) schemas in oneOf, expected exactly one")
+                    "the value matches \(found) of the \(node.oneOf.count) schemas in oneOf, expected exactly one"
+                )
                 isValid = false
             }
         }

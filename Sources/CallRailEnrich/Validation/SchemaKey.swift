@@ -37,7 +37,9 @@ public struct SchemaKey: Hashable, Comparable, Sendable, CustomStringConvertible
         let parts = text.dropFirst("iglu:".count).split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 4 else {
             throw SchemaKeyError(
-                text: text, reason: "expected 4 parts after 'iglu:' (vendor/name/format/version), found \(parts.count)")
+                text: text,
+                reason: "expected 4 parts after 'iglu:' (vendor/name/format/version), found \(parts.count)"
+            )
         }
 
         let labels = ["vendor", "name", "format"]
@@ -47,7 +49,8 @@ public struct SchemaKey: Hashable, Comparable, Sendable, CustomStringConvertible
                 let allowed = allowsDot ? "letters, digits, '-', '_' and '.'" : "letters, digits, '-' and '_'"
                 throw SchemaKeyError(
                     text: text,
-                    reason: "the \(label) '\(parts[index])' is empty or contains characters other than \(allowed)")
+                    reason: "the \(label) '\(parts[index])' is empty or contains characters other than \(allowed)"
+                )
             }
         }
         guard let version = SchemaVer(String(parts[3])) else {

@@ -146,7 +146,7 @@ final class ObjectRules: Sendable {
     }
 
     /// Every name from `properties` and `required`, so one lookup per member serves both.
-    let properties: [ExactStringKey: Property]
+    let properties: PropertyTable<Property>
     let patternProperties: [(pattern: RegexPattern, node: Int)]
     let additionalProperties: AdditionalRule
     /// The `required` names without repeats, in schema order.
@@ -156,7 +156,7 @@ final class ObjectRules: Sendable {
     let maxProperties: Int?
 
     init(
-        properties: [ExactStringKey: Property],
+        properties: PropertyTable<Property>,
         patternProperties: [(pattern: RegexPattern, node: Int)],
         additionalProperties: AdditionalRule,
         required: [String],

@@ -24,7 +24,9 @@ public struct SchemaRegistry: Sendable {
             guard let schema = CallCompleteSchema.schema(for: version) else { continue }
             do {
                 entries[CallCompleteSchema.key(for: version)] = Entry(
-                    schema: schema, validator: try CompiledSchema(schema))
+                    schema: schema,
+                    validator: try CompiledSchema(schema)
+                )
             } catch {
                 preconditionFailure("the built-in call_complete \(version) schema must compile: \(error)")
             }
@@ -101,7 +103,10 @@ public struct SchemaRegistry: Sendable {
                     }
                     for file in try SchemaRegistry.children(of: formatFolder) {
                         let key = try SchemaRegistry.key(
-                            for: file, vendor: vendorFolder.lastPathComponent, name: nameFolder.lastPathComponent)
+                            for: file,
+                            vendor: vendorFolder.lastPathComponent,
+                            name: nameFolder.lastPathComponent
+                        )
                         loaded[key] = try SchemaRegistry.loadEntry(from: file, key: key)
                     }
                 }
@@ -130,7 +135,9 @@ public struct SchemaRegistry: Sendable {
         }
         guard case .object(let object) = schema else {
             throw SchemaRegistryError(
-                path: file.path, reason: "the file contains \(schema.kindDescription), expected a JSON schema object")
+                path: file.path,
+                reason: "the file contains \(schema.kindDescription), expected a JSON schema object"
+            )
         }
         try checkSelfDescription(object, matches: key, file: file)
         return try makeEntry(schema, key: key, path: file.path)
@@ -156,21 +163,26 @@ public struct SchemaRegistry: Sendable {
             let format = description["format"]?.stringValue, let versionText = description["version"]?.stringValue
         else {
             throw SchemaRegistryError(
-                path: file.path, reason: "'self' must be an object with string vendor, name, format and version")
+                path: file.path,
+                reason: "'self' must be an object with string vendor, name, format and version"
+            )
         }
         let described = "iglu:\(vendor)/\(name)/\(format)/\(versionText)"
         guard described == key.igluURI else {
             throw SchemaRegistryError(
                 path: file.path,
                 reason: "'self' describes \(described) but the file's location means \(key.igluURI); "
-                    + "move the file or correct 'self'")
+                    + "move the file or correct 'self'"
+            )
         }
     }
 
     private static func key(for file: URL, vendor: String, name: String) throws(SchemaRegistryError) -> SchemaKey {
         guard !isDirectory(file) else {
             throw SchemaRegistryError(
-                path: file.path, reason: "is a folder where a schema file named like 1-0-0 was expected")
+                path: file.path,
+                reason: "is a folder where a schema file named like 1-0-0 was expected"
+            )
         }
         guard let version = SchemaVer(file.lastPathComponent) else {
             throw SchemaRegistryError(
@@ -192,12 +204,15 @@ public struct SchemaRegistry: Sendable {
                 throw SchemaRegistryError(
                     path: child.path,
                     reason: "is a file where a \(level) folder was expected; expected the Iglu layout "
-                        + "schemas/<vendor>/<name>/jsonschema/<version>")
+                        + "schemas/<vendor>/<name>/jsonschema/<version>"
+                )
             }
             guard SchemaKey.isValidPart(Substring(child.lastPathComponent), allowsDot: allowsDot) else {
                 let allowed = allowsDot ? "letters, digits, '-', '_' and '.'" : "letters, digits, '-' and '_'"
                 throw SchemaRegistryError(
-                    path: child.path, reason: "the \(level) '\(child.lastPathComponent)' may contain only \(allowed)")
+                    path: child.path,
+                    reason: "the \(level) '\(child.lastPathComponent)' may contain only \(allowed)"
+                )
             }
             folders.append(child)
         }

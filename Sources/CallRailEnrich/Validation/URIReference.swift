@@ -99,25 +99,44 @@ struct URIReference: Equatable {
 
         if relative.scheme != nil {
             target = URIReference(
-                scheme: relative.scheme, authority: relative.authority, path: removeDotSegments(relative.path),
-                query: relative.query, fragment: relative.fragment)
+                scheme: relative.scheme,
+                authority: relative.authority,
+                path: removeDotSegments(relative.path),
+                query: relative.query,
+                fragment: relative.fragment
+            )
         } else if relative.authority != nil {
             target = URIReference(
-                scheme: baseURI.scheme, authority: relative.authority, path: removeDotSegments(relative.path),
-                query: relative.query, fragment: relative.fragment)
+                scheme: baseURI.scheme,
+                authority: relative.authority,
+                path: removeDotSegments(relative.path),
+                query: relative.query,
+                fragment: relative.fragment
+            )
         } else if relative.path.isEmpty {
             target = URIReference(
-                scheme: baseURI.scheme, authority: baseURI.authority, path: baseURI.path,
-                query: relative.query ?? baseURI.query, fragment: relative.fragment)
+                scheme: baseURI.scheme,
+                authority: baseURI.authority,
+                path: baseURI.path,
+                query: relative.query ?? baseURI.query,
+                fragment: relative.fragment
+            )
         } else if relative.path.hasPrefix("/") {
             target = URIReference(
-                scheme: baseURI.scheme, authority: baseURI.authority, path: removeDotSegments(relative.path),
-                query: relative.query, fragment: relative.fragment)
+                scheme: baseURI.scheme,
+                authority: baseURI.authority,
+                path: removeDotSegments(relative.path),
+                query: relative.query,
+                fragment: relative.fragment
+            )
         } else {
             target = URIReference(
-                scheme: baseURI.scheme, authority: baseURI.authority,
+                scheme: baseURI.scheme,
+                authority: baseURI.authority,
                 path: removeDotSegments(merge(base: baseURI, relativePath: relative.path)),
-                query: relative.query, fragment: relative.fragment)
+                query: relative.query,
+                fragment: relative.fragment
+            )
         }
         return target.text
     }
