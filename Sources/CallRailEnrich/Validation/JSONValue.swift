@@ -51,9 +51,12 @@ public struct JSONObject: Sendable {
         }
     }
 
-    /// Creates an object from members whose keys the caller knows to be unique, without checking.
+    /// Creates an object from members whose keys the caller has already made unique.
+    ///
+    /// It skips the quadratic duplicate check of ``init(_:)``; the parser and the CallRail adapter
+    /// both collapse duplicates themselves.
     public init(uniqueMembers: [(key: String, value: JSONValue)]) {
-        members = uniqueMembers
+        self.members = uniqueMembers
     }
 
     /// The number of members.
