@@ -33,13 +33,23 @@ public struct EnrichedEvent: Sendable {
         values[field.rawValue] = timestamp?.enrichedFormat
     }
 
-    /// Appends the row: 131 values joined by TAB, no line terminator.
-    public func appendTSV(to output: inout [UInt8]) {
+    /// Clears every field.
+    public mutating func reset() {
+        for index in 0..<EnrichedField.count where values[index] != nil {
+            values[index] = nil
+        }
+    }
+
+    /// Appends the row: 131 values joined by TAB, no line terminator. `unstructEvent`, when given,
+    /// is written as the `unstruct_event` field in place of the stored value.
+    public func appendTSV(to output: inout [UInt8], unstructEvent: UnsafeBufferPointer<UInt8>? = nil) {
         for index in 0..<EnrichedField.count {
             if index > 0 {
                 output.append(0x09)
             }
-            if let value = values[index] {
+            if index == EnrichedField.unstruct_event.rawValue, let unstructEvent {
+                output.append(contentsOf: unstructEvent)
+            } else if let value = values[index] {
                 output.append(contentsOf: value.utf8)
             }
         }

@@ -2,6 +2,8 @@
 public struct CallCompleteValidator: CallDataValidator {
     public let schemaKey: String
     private let compiled: CompiledSchema
+    /// The schema as a fast check, when it is simple enough to have one.
+    let flatSchema: FlatObjectSchema?
 
     /// Picks the schema version from the registry.
     /// - Throws: ``UnknownSchemaVersionError`` listing the versions the registry has.
@@ -14,6 +16,8 @@ public struct CallCompleteValidator: CallDataValidator {
             throw UnknownSchemaVersionError(version: version, available: available.map(\.description))
         }
         self.compiled = compiled
+        flatSchema = registry.schema(for: SchemaKey(vendor: "com.callrail", name: "call_complete", version: schemaVer))
+            .flatMap(FlatObjectSchema.init)
         schemaKey = "iglu:com.callrail/call_complete/jsonschema/\(version)"
     }
 

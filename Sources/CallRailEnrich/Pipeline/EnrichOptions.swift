@@ -22,6 +22,13 @@ public protocol CallDataValidator: Sendable {
     func validate(_ data: JSONObject) -> [ValidationViolation]
 }
 
+extension CallDataValidator {
+    /// A fast check equivalent to ``validate(_:)``, or nil when the schema has none.
+    var flatSchema: FlatObjectSchema? {
+        (self as? CallCompleteValidator)?.flatSchema
+    }
+}
+
 /// Settings for one run that every line's processing shares.
 public struct EnrichOptions: Sendable {
     public var format: FormatOption = .auto

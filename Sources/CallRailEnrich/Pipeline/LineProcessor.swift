@@ -24,17 +24,17 @@ public enum LineArrival: Sendable, Equatable {
 public struct LineProcessor {
     public let options: EnrichOptions
     private let badRows: BadRowWriter
-    private let adapter = CallRailAdapter()
     private let etlTimestampText: String
     private var splitter = FieldSplitter()
     private var cloudFront = CloudFrontLoader()
     private var tomcat = TomcatLoader()
     private var decodeScratch: [UInt8] = []
     private var json = JSONWriter(capacity: 4096)
-    private var pairs: [(name: String, value: String)] = []
-    private var parameters: [(name: String, value: String)] = []
-    private var parameterSlots: [Int32] = []
-    private var members: [(key: String, value: JSONValue)] = []
+    private let keyTable: QueryKeyTable
+    private let fastCheck: FastCallDataCheck?
+    private let unstructPrefix: [UInt8]
+    private var query = CallRailQuery()
+    private var event = EnrichedEvent()
 
     /// The CloudFront layout in force; a `#Fields:` header line replaces it.
     public private(set) var layout = CloudFrontLayout.positional
@@ -43,6 +43,16 @@ public struct LineProcessor {
         self.options = options
         badRows = BadRowWriter(etlTimestamp: options.etlTimestamp)
         etlTimestampText = options.etlTimestamp.enrichedFormat
+        let flatSchema = options.validator?.flatSchema
+        let schemaNames = flatSchema.map { Array($0.properties.keys).sorted() + $0.required } ?? []
+        let table = QueryKeyTable(extraNames: schemaNames)
+        keyTable = table
+        fastCheck = flatSchema.map { FastCallDataCheck(schema: $0, table: table) }
+        var prefix = JSONWriter(capacity: 160)
+        prefix.appendRaw(#"{"schema":"iglu:com.snowplowanalytics.snowplow/unstruct_event/jsonschema/1-0-0","data":{"schema":"#)
+        prefix.appendString(options.callCompleteSchemaKey)
+        prefix.appendRaw(#","data":"#)
+        unstructPrefix = prefix.bytes
     }
 
     /// Starts a new file: forgets any `#Fields:` layout.
@@ -124,15 +134,7 @@ public struct LineProcessor {
         _ payload: CollectorPayload, line: UnsafeBufferPointer<UInt8>, warnings: inout DecodingWarnings,
         into output: inout ProcessedLines
     ) {
-        pairs.removeAll(keepingCapacity: true)
-        if let raw = payload.rawQuerystring {
-            raw.withUnsafeBufferPointer {
-                QueryString.decode($0, into: &pairs, scratch: &decodeScratch, warnings: &warnings)
-            }
-        }
         guard payload.api == .callRail else {
-            let querystring = QueryString(pairs: pairs)
-            json.bytes.removeAll(keepingCapacity: true)
             let failure = AdapterFailure(
                 api: payload.api,
                 messages: [
@@ -140,33 +142,65 @@ public struct LineProcessor {
                         field: "vendor/version", value: "\(payload.api.vendor)/\(payload.api.version)",
                         expectation: "vendor/version combination is not supported")
                 ])
-            badRows.adapterFailure(failure, payload: payload, querystring: querystring, into: &json)
-            emitBad(.adapterFailures, into: &output)
+            writeAdapterFailure(failure, payload: payload, warnings: &warnings, into: &output)
             return
         }
 
-        QueryString.collapse(pairs, into: &parameters, slots: &parameterSlots, warnings: &warnings)
-        let result = adapter.adapt(
-            parameters: parameters, rawQuerystring: payload.rawQuerystring.map { String(decoding: $0, as: UTF8.self) },
-            members: &members)
-        switch result {
-        case .failure(let failure):
-            json.bytes.removeAll(keepingCapacity: true)
-            badRows.adapterFailure(failure, payload: payload, querystring: QueryString(pairs: pairs), into: &json)
-            emitBad(.adapterFailures, into: &output)
-        case .success(let event):
-            enrich(event, payload: payload, line: line, into: &output)
+        let empty: [UInt8] = []
+        (payload.rawQuerystring ?? empty).withUnsafeBufferPointer {
+            query.decode($0, table: keyTable, warnings: &warnings)
         }
+        if query.isEmpty {
+            let failure = AdapterFailure(
+                api: .callRail, messages: [.init(field: "querystring", value: nil, expectation: "empty querystring")])
+            writeAdapterFailure(failure, payload: payload, warnings: &warnings, into: &output)
+            return
+        }
+        if query.members.isEmpty {
+            var names: [String] = []
+            for name in query.parameterNames where !names.contains(name) {
+                names.append(name)
+            }
+            let failure = AdapterFailure(
+                api: .callRail,
+                messages: [
+                    .init(
+                        field: "querystring", value: payload.rawQuerystring.map { String(decoding: $0, as: UTF8.self) },
+                        expectation:
+                            "no CallRail parameters on the querystring (only \(names.joined(separator: ", "))); the request body is not read by the call_complete adapter"
+                    )
+                ])
+            writeAdapterFailure(failure, payload: payload, warnings: &warnings, into: &output)
+            return
+        }
+        enrich(payload: payload, line: line, into: &output)
     }
 
-    private mutating func enrich(
-        _ callRail: CallRailEvent, payload: CollectorPayload, line: UnsafeBufferPointer<UInt8>,
+    /// Writes an `adapter_failures` row; the querystring is decoded again as name/value pairs for its
+    /// payload, which is rare enough not to matter. Its warnings were already counted.
+    private mutating func writeAdapterFailure(
+        _ failure: AdapterFailure, payload: CollectorPayload, warnings: inout DecodingWarnings,
         into output: inout ProcessedLines
     ) {
-        let snowplow = callRail.snowplowParameters
+        var ignored = DecodingWarnings()
+        var querystring = QueryString(pairs: [])
+        if let raw = payload.rawQuerystring {
+            querystring = raw.withUnsafeBufferPointer { QueryString.decode($0, scratch: &decodeScratch, warnings: &ignored) }
+        }
+        if payload.api != .callRail {
+            warnings.invalidPercentEscapes += ignored.invalidPercentEscapes
+            warnings.invalidUTF8 += ignored.invalidUTF8
+        }
+        json.bytes.removeAll(keepingCapacity: true)
+        badRows.adapterFailure(failure, payload: payload, querystring: querystring, into: &json)
+        emitBad(.adapterFailures, into: &output)
+    }
+
+    private mutating func enrich(payload: CollectorPayload, line: UnsafeBufferPointer<UInt8>, into output: inout ProcessedLines) {
+        let snowplow = query.snowplow
         var violations: [SchemaViolation] = []
         var atomicReports: [ValidationViolation] = []
-        var event = EnrichedEvent()
+        event.reset()
 
         event.setText(.app_id, snowplow.aid)
         let platform = snowplow.p.flatMap { $0.isEmpty ? nil : $0 } ?? "srv"
@@ -231,19 +265,22 @@ public struct LineProcessor {
         event.setTimestamp(.true_tstamp, trueTimestamp)
         event.setTimestamp(.derived_tstamp, trueTimestamp ?? payload.timestamp)
 
-        let dataReports = options.validator?.validate(callRail.callData) ?? []
+        var dataReports: [ValidationViolation] = []
+        if let validator = options.validator {
+            if let fastCheck, fastCheck.isValid(query) {
+                dataReports = []
+            } else {
+                dataReports = validator.validate(query.callData(table: keyTable))
+            }
+        }
         if !dataReports.isEmpty {
             violations.append(SchemaViolation(schemaKey: options.callCompleteSchemaKey, reports: dataReports))
         }
         json.bytes.removeAll(keepingCapacity: true)
-        json.appendRaw(#"{"schema":"iglu:com.snowplowanalytics.snowplow/unstruct_event/jsonschema/1-0-0","data":{"schema":"#)
-        json.appendString(options.callCompleteSchemaKey)
-        json.appendRaw(#","data":"#)
-        json.append(.object(callRail.callData))
+        json.appendRaw(unstructPrefix)
+        query.writeCallData(into: &json, table: keyTable)
         json.appendRaw("}}")
-        let unstructEvent = String(decoding: json.bytes, as: UTF8.self)
         if dataReports.isEmpty {
-            event.setVerbatim(.unstruct_event, unstructEvent)
             event.setVerbatim(.event_vendor, "com.callrail")
             event.setVerbatim(.event_name, "call_complete")
             event.setVerbatim(.event_format, "jsonschema")
@@ -256,6 +293,10 @@ public struct LineProcessor {
         }
 
         guard violations.isEmpty else {
+            let unstructEvent = String(decoding: json.bytes, as: UTF8.self)
+            if dataReports.isEmpty {
+                event.setVerbatim(.unstruct_event, unstructEvent)
+            }
             var rawParameters: [(name: String, value: String)] = [
                 ("tv", "com.callrail-v1"), ("e", "ue"), ("p", platform), ("ue_pr", unstructEvent),
             ]
@@ -265,7 +306,7 @@ public struct LineProcessor {
             emitBad(.schemaViolations, into: &output)
             return
         }
-        event.appendTSV(to: &output.enriched)
+        json.bytes.withUnsafeBufferPointer { event.appendTSV(to: &output.enriched, unstructEvent: $0) }
         output.enriched.append(0x0A)
         output.counts.enriched += 1
     }
