@@ -11,10 +11,10 @@ All personal data is fake: phone numbers are NXX-555-01XX numbers, which are res
 fiction, and addresses come from the documentation ranges 192.0.2.0/24, 198.51.100.0/24,
 203.0.113.0/24 and 2001:db8::/32.
 
-The same --lines, --seed, --format and --compress-level give the same bytes: the gzip
-header carries no file name and a zero modification time. The output is written to a
-temporary name and renamed when complete, so a file at the output path is always whole.
-Standard library only.
+The same --lines, --seed and --format give the same lines. With the same --compress-level and
+zlib build they also give the same bytes, because the gzip header carries no file name and a
+zero modification time. The output is written to a temporary name and renamed when complete,
+so a file at the output path is always whole. Standard library only.
 """
 
 import argparse
@@ -403,22 +403,6 @@ class LineFactory:
         )
 
 
-def compress_batches(batches, output, compress_level):
-    """Write encoded batches from a queue into a gzip file until a None arrives.
-
-    zlib releases the GIL while it compresses, so this thread compresses one batch while the
-    main thread builds the next.
-    """
-    with open(output, "wb") as raw, gzip.GzipFile(
-            filename="", mode="wb", compresslevel=compress_level, fileobj=raw,
-            mtime=0) as compressed:
-        while True:
-            batch = batches.get()
-            if batch is None:
-                return
-            compressed.write(batch)
-
-
 def write_corpus(output, line_count, seed, format_name, compress_level):
     """Write the log into a temporary file, then rename it to the output path."""
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -430,12 +414,24 @@ def write_corpus(output, line_count, seed, format_name, compress_level):
     writer_errors = []
 
     def run_writer():
+        # zlib releases the GIL while it compresses, so this thread compresses one batch
+        # while the main thread builds the next.
+        end_received = False
         try:
-            compress_batches(batches, temporary, compress_level)
+            with open(temporary, "wb") as raw, gzip.GzipFile(
+                    filename="", mode="wb", compresslevel=compress_level, fileobj=raw,
+                    mtime=0) as compressed:
+                while True:
+                    batch = batches.get()
+                    if batch is None:
+                        end_received = True
+                        break
+                    compressed.write(batch)
         except BaseException as error:
             writer_errors.append(error)
-            # Drain the queue so the producer never blocks on a dead writer.
-            while batches.get() is not None:
+            # Take batches until the end marker (None), so the producer cannot block on a
+            # full queue after this thread failed.
+            while not end_received and batches.get() is not None:
                 pass
 
     writer = threading.Thread(target=run_writer, name="gzip-writer")
