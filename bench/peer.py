@@ -513,6 +513,10 @@ def main(argv=None):
                         help="log file, gzipped or plain")
     arguments = parser.parse_args(argv)
 
+    for path in arguments.inputs:
+        if not path.is_file():
+            parser.error(f"input {path} is not a file or does not exist")
+
     arguments.output.mkdir(parents=True, exist_ok=True)
     enricher = Enricher(arguments.etl_timestamp)
     with gzip.open(arguments.output / "enriched.tsv.gz", "wt", compresslevel=1,
