@@ -369,52 +369,64 @@ class Enricher:
         reports = validate_call_complete(data)
 
         row = self.empty_row.copy()
-        row[0] = clean_atomic(app_id)
-        row[1] = clean_atomic(platform)
-        row[2] = self.etl_tstamp
-        row[3] = request["collector_tstamp"]
-        row[5] = "unstruct"
-        row[9] = "com.callrail-v1"
-        row[10] = clean_atomic(collector)
-        row[11] = V_ETL
-        row[13] = clean_atomic(request["ip"])
-        row[17] = clean_atomic("" if network_userid == "-" else network_userid)
-        row[77] = request["useragent"].replace("\t", "    ").replace("\r", "").replace("\n", "")
-        row[58] = compact_json({"schema": UNSTRUCT_EVENT_SCHEMA, "data": {
+        row[FIELD["app_id"]] = clean_atomic(app_id)
+        row[FIELD["platform"]] = clean_atomic(platform)
+        row[FIELD["etl_tstamp"]] = self.etl_tstamp
+        row[FIELD["collector_tstamp"]] = request["collector_tstamp"]
+        row[FIELD["event"]] = "unstruct"
+        row[FIELD["v_tracker"]] = "com.callrail-v1"
+        row[FIELD["v_collector"]] = clean_atomic(collector)
+        row[FIELD["v_etl"]] = V_ETL
+        row[FIELD["user_ipaddress"]] = clean_atomic(request["ip"])
+        if network_userid == "-":
+            network_userid = ""
+        row[FIELD["network_userid"]] = clean_atomic(network_userid)
+        # The user agent keeps its other control characters, as Snowplow's does.
+        useragent = request["useragent"]
+        useragent = useragent.replace("\t", "    ").replace("\r", "").replace("\n", "")
+        row[FIELD["useragent"]] = useragent
+        row[FIELD["unstruct_event"]] = compact_json({"schema": UNSTRUCT_EVENT_SCHEMA, "data": {
             "schema": CALL_COMPLETE_SCHEMA, "data": data}})
-        row[125] = "com.callrail"
-        row[126] = "call_complete"
-        row[127] = "jsonschema"
-        row[128] = "1-0-2"
+        row[FIELD["event_vendor"]] = "com.callrail"
+        row[FIELD["event_name"]] = "call_complete"
+        row[FIELD["event_format"]] = "jsonschema"
+        row[FIELD["event_version"]] = "1-0-2"
 
         atomic_reports = []
         if event_id:
             if UUID_TEXT.fullmatch(event_id):
-                row[6] = event_id.lower()
+                row[FIELD["event_id"]] = event_id.lower()
             else:
                 atomic_reports.append(("eid", event_id, "not a UUID"))
-        if not row[6]:
-            row[6] = str(uuid.uuid5(EVENT_ID_NAMESPACE, line))
-        row[124] = row[3]
+        if not row[FIELD["event_id"]]:
+            row[FIELD["event_id"]] = str(uuid.uuid5(EVENT_ID_NAMESPACE, line))
+        row[FIELD["derived_tstamp"]] = row[FIELD["collector_tstamp"]]
         if true_tstamp_ms:
             if MILLISECONDS.fullmatch(true_tstamp_ms):
                 moment = datetime.datetime.fromtimestamp(int(true_tstamp_ms) / 1000,
                                                           datetime.timezone.utc)
-                row[130] = moment.strftime("%Y-%m-%d %H:%M:%S.") + \
+                row[FIELD["true_tstamp"]] = moment.strftime("%Y-%m-%d %H:%M:%S.") + \
                     f"{int(true_tstamp_ms) % 1000:03d}"
-                row[124] = row[130]
+                row[FIELD["derived_tstamp"]] = row[FIELD["true_tstamp"]]
             else:
                 atomic_reports.append((
                     "ttm", true_tstamp_ms, "not milliseconds since the epoch"))
         if page_url:
-            row[29] = clean_atomic(page_url)
-            parts = urlsplit(row[29])
-            row[32], row[33] = parts.scheme, parts.hostname or ""
-            row[34] = str(parts.port or (443 if parts.scheme == "https" else 80))
-            row[35], row[36], row[37] = parts.path, parts.query, parts.fragment
-        if row[1] not in PLATFORMS:
+            row[FIELD["page_url"]] = clean_atomic(page_url)
+            parts = urlsplit(row[FIELD["page_url"]])
+            row[FIELD["page_urlscheme"]] = parts.scheme
+            row[FIELD["page_urlhost"]] = parts.hostname or ""
+            try:
+                port = parts.port or (443 if parts.scheme == "https" else 80)
+                row[FIELD["page_urlport"]] = str(port)
+            except ValueError:
+                atomic_reports.append(("url", page_url, "invalid port"))
+            row[FIELD["page_urlpath"]] = parts.path
+            row[FIELD["page_urlquery"]] = parts.query
+            row[FIELD["page_urlfragment"]] = parts.fragment
+        if row[FIELD["platform"]] not in PLATFORMS:
             atomic_reports.append(
-                ("p", row[1], f"not one of {' '.join(sorted(PLATFORMS))}"))
+                ("p", row[FIELD["platform"]], f"not one of {' '.join(sorted(PLATFORMS))}"))
         for name, maximum in MAX_LENGTHS.items():
             if len(row[FIELD[name]]) > maximum:
                 atomic_reports.append((name, row[FIELD[name]],
