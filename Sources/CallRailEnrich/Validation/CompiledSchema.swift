@@ -14,6 +14,11 @@
 ///
 /// Validating a valid value builds no messages and allocates nothing for reporting: messages and
 /// paths are made only for violations.
+///
+/// Validation recurses into members and elements wherever the schema describes them, so a
+/// recursive schema recurses as deep as the value nests. That took about 0.8 KB of stack per level
+/// in a release build (measured with `properties` → `anyOf` → `$ref` on x86_64 Linux). Values from
+/// ``JSONParser`` nest at most 512 levels unless its limit is raised.
 public final class CompiledSchema: Sendable {
     private let nodes: [SchemaNode]
     private let root: Int
@@ -32,12 +37,16 @@ public final class CompiledSchema: Sendable {
 
     /// Checks a value and returns every violation, or an empty array when the value is valid.
     ///
-    /// Violations come in the order the value's members and elements are visited. For an object,
-    /// violations of the object itself come before those of its members.
+    /// Violations come in the order the value's members and elements are visited. For an object or
+    /// array, violations of its `type`, `enum`, `required`, `additionalProperties`, array-form
+    /// `dependencies`, `additionalItems`, count and `uniqueItems` keywords come before those of its
+    /// members. Violations found through `allOf`, `anyOf`, `oneOf`, `not` and schema-form
+    /// `dependencies` come after them.
     ///
     /// A missing `required` member gives one violation per member. Unexpected members under
     /// `additionalProperties: false` give a single violation that lists all of them, in the
-    /// object's order, in ``ValidationViolation/targets``.
+    /// object's order, in ``ValidationViolation/targets``. A failed `anyOf`, `oneOf` or `not` is
+    /// one violation at the value's path, without the violations inside its alternatives.
     public func validate(_ value: JSONValue) -> [ValidationViolation] {
         var collector = ViolationCollector(isCollecting: true)
         _ = SchemaEvaluator(nodes: nodes).evaluate(root, value, &collector)
@@ -57,7 +66,4 @@ public final class CompiledSchema: Sendable {
         var collector = ViolationCollector(isCollecting: false)
         return SchemaEvaluator(nodes: nodes).evaluate(root, value, &collector)
     }
-
-    /// The number of compiled schema objects, `$ref` targets included.
-    var nodeCount: Int { nodes.count }
 }

@@ -12,8 +12,9 @@
 ///   surrogate. A lone surrogate is rejected rather than replaced by U+FFFD.
 /// - A repeated member name keeps its first position and takes its last value, as ``JSONObject``
 ///   does. Names are compared by their bytes, not by Unicode canonical equivalence.
-/// - Arrays and objects may nest at most ``maximumDepth`` levels, so hostile input cannot exhaust
-///   the stack.
+/// - Arrays and objects may nest at most ``maximumDepth`` levels. The parser itself does not
+///   recurse, but releasing, writing or validating a nested ``JSONValue`` does, so the limit keeps
+///   hostile input from exhausting the stack later.
 public struct JSONParser: Sendable {
     /// The nesting limit that ``init(maximumDepth:)`` uses when no limit is given.
     public static let defaultMaximumDepth = 512
@@ -64,12 +65,65 @@ public struct JSONParser: Sendable {
     }
 }
 
+/// An object whose members are still being read.
+private struct OpenObject {
+    var members: [(key: String, value: JSONValue)] = []
+
+    /// The position of each member name, built once the object is large enough to need it.
+    var memberIndexByKey: [ExactStringKey: Int] = [:]
+
+    /// The name of the member whose value is being read.
+    var pendingKey: String
+
+    /// Adds the pending member, or replaces the value of an earlier member with the same name in
+    /// place.
+    ///
+    /// Small objects are searched linearly. From 16 members on, a dictionary keeps the check
+    /// linear in the object's size, so an object with many members cannot make parsing quadratic.
+    mutating func insertPendingMember(_ value: JSONValue) {
+        let linearLimit = 16
+        if members.count < linearLimit {
+            if let existing = members.firstIndex(where: { $0.key.hasSameUTF8(as: pendingKey) }) {
+                members[existing].value = value
+            } else {
+                members.append((pendingKey, value))
+            }
+            return
+        }
+
+        if memberIndexByKey.isEmpty {
+            for (offset, member) in members.enumerated() {
+                memberIndexByKey[ExactStringKey(member.key)] = offset
+            }
+        }
+        if let existing = memberIndexByKey[ExactStringKey(pendingKey)] {
+            members[existing].value = value
+        } else {
+            memberIndexByKey[ExactStringKey(pendingKey)] = members.count
+            members.append((pendingKey, value))
+        }
+    }
+}
+
 /// The parser's cursor over one document.
+///
+/// Nested arrays and objects are read with explicit stacks of open containers instead of
+/// recursion, so parsing needs the same stack space at any depth.
 private struct JSONByteReader {
     let bytes: UnsafeBufferPointer<UInt8>
     let maximumDepth: Int
     var position = 0
-    var depth = 0
+
+    /// Whether each array or object that encloses the current position is an array, innermost last.
+    var openContainerIsArray: [Bool] = []
+
+    /// The elements of the enclosing arrays and the members of the enclosing objects, innermost
+    /// last.
+    ///
+    /// They are kept in separate stacks and mutated in place, because taking a container out of an
+    /// enum to add a member would copy it.
+    var openArrays: [[JSONValue]] = []
+    var openObjects: [OpenObject] = []
 
     /// The decoded bytes of the string being read, reused for every string that has escapes.
     var scratch: [UInt8] = []
@@ -94,15 +148,55 @@ private struct JSONByteReader {
 
     // MARK: Values
 
+    /// Reads one value, with everything nested in it, starting at the current position.
     mutating func readValue() throws(JSONParseError) -> JSONValue {
+        while true {
+            // Read a scalar, an empty container, or the start of a container. A container that
+            // has members is opened, and the loop goes on with its first member's value.
+            guard var value = try readValueStart() else { continue }
+
+            // Add the finished value to the containers it completes, innermost first.
+            while let isArray = openContainerIsArray.last {
+                let finished = isArray ? try appendToArray(value) : try appendToObject(value)
+                guard let finished else { break }
+                value = finished
+            }
+            if openContainerIsArray.isEmpty {
+                return value
+            }
+        }
+    }
+
+    /// Reads a scalar or an empty container and returns it, or opens a container with members
+    /// and returns nil.
+    mutating func readValueStart() throws(JSONParseError) -> JSONValue? {
         guard position < bytes.count else {
-            throw failure(.unexpectedEnd, "found the end of the input, expected a JSON value")
+            throw unexpected("", expected: "a JSON value")
         }
         switch bytes[position] {
-        case UInt8(ascii: "{"):
-            return try readObject()
         case UInt8(ascii: "["):
-            return try readArray()
+            try checkDepth()
+            position += 1
+            skipWhitespace()
+            if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
+                position += 1
+                return .array([])
+            }
+            openContainerIsArray.append(true)
+            openArrays.append([])
+            return nil
+        case UInt8(ascii: "{"):
+            try checkDepth()
+            position += 1
+            skipWhitespace()
+            if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
+                position += 1
+                return .object(JSONObject(uniqueMembers: []))
+            }
+            let key = try readMemberName()
+            openContainerIsArray.append(false)
+            openObjects.append(OpenObject(pendingKey: key))
+            return nil
         case UInt8(ascii: "\""):
             return .string(try readString())
         case UInt8(ascii: "t"):
@@ -117,7 +211,69 @@ private struct JSONByteReader {
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             return .number(try readNumber())
         default:
-            throw failure(.unexpectedByte, "found \(describeByte(at: position)), expected a JSON value")
+            throw unexpected("", expected: "a JSON value")
+        }
+    }
+
+    /// Adds a finished value to the innermost open array, then reads the separator after it.
+    ///
+    /// - Returns: The array when it ends here, or nil when another element follows.
+    mutating func appendToArray(_ value: JSONValue) throws(JSONParseError) -> JSONValue? {
+        openArrays[openArrays.count - 1].append(value)
+        skipWhitespace()
+        if position < bytes.count, bytes[position] == UInt8(ascii: ",") {
+            position += 1
+            skipWhitespace()
+            return nil
+        }
+        guard position < bytes.count, bytes[position] == UInt8(ascii: "]") else {
+            throw unexpected(" in an array", expected: "',' or ']'")
+        }
+        position += 1
+        openContainerIsArray.removeLast()
+        return .array(openArrays.removeLast())
+    }
+
+    /// Adds a finished value to the innermost open object, then reads the separator after it and,
+    /// when another member follows, that member's name.
+    ///
+    /// - Returns: The object when it ends here, or nil when another member follows.
+    mutating func appendToObject(_ value: JSONValue) throws(JSONParseError) -> JSONValue? {
+        openObjects[openObjects.count - 1].insertPendingMember(value)
+        skipWhitespace()
+        if position < bytes.count, bytes[position] == UInt8(ascii: ",") {
+            position += 1
+            skipWhitespace()
+            openObjects[openObjects.count - 1].pendingKey = try readMemberName()
+            return nil
+        }
+        guard position < bytes.count, bytes[position] == UInt8(ascii: "}") else {
+            throw unexpected(" in an object", expected: "',' or '}'")
+        }
+        position += 1
+        openContainerIsArray.removeLast()
+        return .object(JSONObject(uniqueMembers: openObjects.removeLast().members))
+    }
+
+    /// Reads `"name" :` and leaves the position at the member's value.
+    mutating func readMemberName() throws(JSONParseError) -> String {
+        guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
+            throw unexpected("", expected: "a member name in double quotes")
+        }
+        let key = try readString()
+        skipWhitespace()
+        guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else {
+            throw unexpected(" after a member name", expected: "':'")
+        }
+        position += 1
+        skipWhitespace()
+        return key
+    }
+
+    /// Checks that one more array or object fits within ``maximumDepth``.
+    func checkDepth() throws(JSONParseError) {
+        guard openContainerIsArray.count < maximumDepth else {
+            throw failure(.nestingTooDeep, "arrays and objects are nested more than \(maximumDepth) levels deep")
         }
     }
 
@@ -135,131 +291,6 @@ private struct JSONByteReader {
             }
         }
         position = start + literal.utf8CodeUnitCount
-    }
-
-    mutating func readArray() throws(JSONParseError) -> JSONValue {
-        try enterContainer()
-        position += 1
-        var elements: [JSONValue] = []
-
-        skipWhitespace()
-        if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
-            position += 1
-            depth -= 1
-            return .array(elements)
-        }
-        while true {
-            elements.append(try readValue())
-            skipWhitespace()
-            guard position < bytes.count else {
-                throw failure(.unexpectedEnd, "found the end of the input inside an array, expected ',' or ']'")
-            }
-            switch bytes[position] {
-            case UInt8(ascii: ","):
-                position += 1
-                skipWhitespace()
-            case UInt8(ascii: "]"):
-                position += 1
-                depth -= 1
-                return .array(elements)
-            default:
-                throw failure(.unexpectedByte, "found \(describeByte(at: position)) in an array, expected ',' or ']'")
-            }
-        }
-    }
-
-    mutating func readObject() throws(JSONParseError) -> JSONValue {
-        try enterContainer()
-        position += 1
-        var members: [(key: String, value: JSONValue)] = []
-        var memberIndexByKey: [ExactStringKey: Int] = [:]
-
-        skipWhitespace()
-        if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
-            position += 1
-            depth -= 1
-            return .object(JSONObject(uniqueMembers: members))
-        }
-        while true {
-            guard position < bytes.count else {
-                throw failure(.unexpectedEnd, "found the end of the input inside an object, expected a member name")
-            }
-            guard bytes[position] == UInt8(ascii: "\"") else {
-                throw failure(
-                    .unexpectedByte,
-                    "found \(describeByte(at: position)), expected a member name in double quotes"
-                )
-            }
-            let key = try readString()
-
-            skipWhitespace()
-            guard position < bytes.count else {
-                throw failure(.unexpectedEnd, "found the end of the input after a member name, expected ':'")
-            }
-            guard bytes[position] == UInt8(ascii: ":") else {
-                throw failure(.unexpectedByte, "found \(describeByte(at: position)) after a member name, expected ':'")
-            }
-            position += 1
-            skipWhitespace()
-            let value = try readValue()
-            insert(key: key, value: value, into: &members, index: &memberIndexByKey)
-
-            skipWhitespace()
-            guard position < bytes.count else {
-                throw failure(.unexpectedEnd, "found the end of the input inside an object, expected ',' or '}'")
-            }
-            switch bytes[position] {
-            case UInt8(ascii: ","):
-                position += 1
-                skipWhitespace()
-            case UInt8(ascii: "}"):
-                position += 1
-                depth -= 1
-                return .object(JSONObject(uniqueMembers: members))
-            default:
-                throw failure(.unexpectedByte, "found \(describeByte(at: position)) in an object, expected ',' or '}'")
-            }
-        }
-    }
-
-    /// Adds a member, or replaces the value of an earlier member with the same name in place.
-    ///
-    /// Small objects are searched linearly. From 16 members on, a dictionary keeps the check
-    /// linear in the object's size, so an object with many members cannot make parsing quadratic.
-    func insert(
-        key: String,
-        value: JSONValue,
-        into members: inout [(key: String, value: JSONValue)],
-        index: inout [ExactStringKey: Int]
-    ) {
-        let linearLimit = 16
-        if members.count < linearLimit {
-            if let existing = members.firstIndex(where: { $0.key.hasSameUTF8(as: key) }) {
-                members[existing].value = value
-            } else {
-                members.append((key, value))
-            }
-            return
-        }
-
-        if index.isEmpty {
-            for (offset, member) in members.enumerated() {
-                index[ExactStringKey(member.key)] = offset
-            }
-        }
-        if let existing = index[ExactStringKey(key)] {
-            members[existing].value = value
-        } else {
-            index[ExactStringKey(key)] = members.count
-            members.append((key, value))
-        }
-    }
-
-    mutating func enterContainer() throws(JSONParseError) {
-        depth += 1
-        guard depth <= maximumDepth else {
-            throw failure(.nestingTooDeep, "arrays and objects are nested more than \(maximumDepth) levels deep")
-        }
     }
 
     // MARK: Numbers
@@ -523,6 +554,14 @@ private struct JSONByteReader {
             }
         }
         position += length
+    }
+
+    /// Builds the error for an unexpected byte, or for the end of the input, at the current position.
+    func unexpected(_ context: StaticString, expected: StaticString) -> JSONParseError {
+        guard position < bytes.count else {
+            return failure(.unexpectedEnd, "found the end of the input\(context), expected \(expected)")
+        }
+        return failure(.unexpectedByte, "found \(describeByte(at: position))\(context), expected \(expected)")
     }
 
     func controlCharacterFailure(_ byte: UInt8) -> JSONParseError {

@@ -44,7 +44,7 @@ extension ValidationTests {
             return try CompiledSchema(try SharedFixtures.parseJSONFile(url))
         }
 
-        /// The valid bad row with one member replaced, or removed when `value` is nil.
+        /// Returns the valid bad row with one member replaced, or removed when `value` is nil.
         private func adapterFailure(at path: [String], _ value: JSONValue?) throws -> JSONValue {
             let row = try JSONParser().parse(BadRowSchemaTests.validAdapterFailure)
             return BadRowSchemaTests.replacing(row, at: path[...], with: value)
