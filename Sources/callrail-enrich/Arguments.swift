@@ -45,6 +45,9 @@ enum Arguments {
           --max-line-length BYTES   longer lines become size_violation bad rows (default 1048576)
           --jobs N                  worker threads (default: all cores); the output is byte-identical
                                     whatever N is
+          --no-validation           write events without checking the call data against the
+                                    schema (atomic fields are still checked); for measuring the
+                                    cost of validation or replaying data known to be valid
           --quiet                   print nothing on success
           --help                    show this help
           --version                 show the version
@@ -81,6 +84,7 @@ enum Arguments {
         var compress = true
         var quiet = false
         var igluDirectories: [String] = []
+        var skipValidation = false
         var jobs = ProcessInfo.processInfo.activeProcessorCount
 
         func value(for option: String) throws -> String {
@@ -151,6 +155,8 @@ enum Arguments {
                     throw UsageError(message: "invalid --jobs '\(text)'; expected a number of worker threads from 1 to 256")
                 }
                 jobs = count
+            case "--no-validation":
+                skipValidation = true
             case "--quiet", "-q":
                 quiet = true
             case "--":
@@ -180,6 +186,7 @@ enum Arguments {
         }
         do {
             options.validator = try CallCompleteValidator(registry: registry, version: options.schemaVersion)
+            options.validatesCallData = !skipValidation
         } catch {
             throw UsageError(message: "--schema-version: \(error)")
         }

@@ -42,6 +42,9 @@ public struct EnrichOptions: Sendable {
     public var maximumLineLength = 1 << 20
     /// Validates call data before an event is written; nil writes events unvalidated.
     public var validator: (any CallDataValidator)?
+    /// Whether the validator checks call data; when false, its schema still names the known keys,
+    /// so turning validation off measures exactly what validation costs.
+    public var validatesCallData = true
 
     public init(etlTimestamp: Timestamp) {
         self.etlTimestamp = etlTimestamp

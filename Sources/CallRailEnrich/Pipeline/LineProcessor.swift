@@ -266,7 +266,7 @@ public struct LineProcessor {
         event.setTimestamp(.derived_tstamp, trueTimestamp ?? payload.timestamp)
 
         var dataReports: [ValidationViolation] = []
-        if let validator = options.validator {
+        if let validator = options.validator, options.validatesCallData {
             if let fastCheck, fastCheck.isValid(query) {
                 dataReports = []
             } else {
