@@ -197,6 +197,7 @@ else
     if [ "$jobs_status" = 0 ]; then
         measure "tool --jobs 1" "$LINES" "$(tool_command --jobs 1)" 0
         measure "tool --jobs 2" "$LINES" "$(tool_command --jobs 2)" 0
+        measure "tool --no-validation" "$LINES" "$(tool_command --no-validation)" 0
     else
         echo "tool --jobs rows skipped: the binary rejected --jobs (exit status 64)" >>"$NOTES"
     fi
@@ -285,6 +286,11 @@ widths = [max(len(line[column]) for line in table) for column in range(len(heade
 for line in table:
     print("  ".join(cell.ljust(width) if column == 0 else cell.rjust(width)
                     for column, (cell, width) in enumerate(zip(line, widths))))
+validated, unvalidated = by_name.get("tool"), by_name.get("tool --no-validation")
+if validated and unvalidated:
+    print()
+    print(f"validation cost: {validated['median'] / unvalidated['median'] - 1:+.1%} wall time, "
+          f"{validated['cpu'] / unvalidated['cpu'] - 1:+.1%} cpu time (tool against tool --no-validation)")
 print()
 print("median s: median wall-clock time of the runs. cpu s: mean user + system time of the")
 print("process and its children, which grows less than wall time when other load competes")
