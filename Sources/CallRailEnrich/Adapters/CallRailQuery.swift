@@ -276,7 +276,7 @@ struct CallRailQuery {
                     members[index].value = .boolean(false)
                 }
             case .integer:
-                if let literal = CallRailAdapter.integerLiteral(string(start, end)) {
+                if let literal = CallRailConversion.integerLiteral(string(start, end)) {
                     let literalStart = arena.count
                     arena.append(contentsOf: literal.utf8)
                     members[index].value = .number(start: literalStart, end: arena.count)

@@ -104,10 +104,11 @@ struct QueryKeyTable: Sendable {
     }
 }
 
-/// How a CallRail value becomes JSON, by key: empty is always `null`; `answered` and `first_call`
-/// become booleans when exactly `true` or `false`; `duration` a number when it is an integer;
-/// `datetime` in `yyyy-MM-dd HH:mm:ss` (UTC) or ISO-8601 with an offset becomes
-/// `yyyy-MM-ddTHH:mm:ss.SSSZ`; anything else stays a string.
+/// The conversion of a CallRail value to JSON, chosen by key. An empty value is always `null`.
+/// `answered` and `first_call` become booleans when exactly `true` or `false`, and `duration` a
+/// number when it is an integer. A `datetime` in `yyyy-MM-dd HH:mm:ss` (UTC) or ISO-8601 with an
+/// offset becomes `yyyy-MM-ddTHH:mm:ss.SSSZ` in UTC. Anything else stays a string, and `id` is
+/// always a string.
 enum CallRailConversion: Sendable {
     case string
     case boolean
@@ -121,5 +122,22 @@ enum CallRailConversion: Sendable {
         case "datetime": self = .dateTime
         default: self = .string
         }
+    }
+
+    /// Returns the canonical JSON literal of an optionally signed run of ASCII digits (`007` → `7`,
+    /// `+5` → `5`, `-0` → `0`), or nil when the text is not an integer.
+    static func integerLiteral(_ text: String) -> String? {
+        var digits = Substring(text)
+        var isNegative = false
+        if let sign = digits.first, sign == "+" || sign == "-" {
+            isNegative = sign == "-"
+            digits = digits.dropFirst()
+        }
+        guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        let trimmed = digits.drop(while: { $0 == "0" })
+        if trimmed.isEmpty {
+            return "0"
+        }
+        return (isNegative ? "-" : "") + trimmed
     }
 }

@@ -57,59 +57,20 @@ public struct QueryString: Sendable {
         return raw.withUTF8 { decode($0, scratch: &scratch, warnings: &warnings) }
     }
 
-    /// The parameters with duplicates collapsed: each name at its first position with its last value.
-    /// Every repeated occurrence is counted in `warnings.duplicateKeys`.
+    /// Returns the parameters with duplicates collapsed: each name at its first position with its last
+    /// value. Every repeated occurrence is counted in `warnings.duplicateKeys`.
     public func parameters(warnings: inout DecodingWarnings) -> [(name: String, value: String)] {
         var result: [(name: String, value: String)] = []
-        var slots: [Int32] = []
-        QueryString.collapse(pairs, into: &result, slots: &slots, warnings: &warnings)
-        return result
-    }
-
-    /// ``parameters(warnings:)`` into reused arrays.
-    static func collapse(
-        _ pairs: [(name: String, value: String)], into result: inout [(name: String, value: String)],
-        slots: inout [Int32], warnings: inout DecodingWarnings
-    ) {
-        result.removeAll(keepingCapacity: true)
-        // A small open-addressing table from name to position in `result`; names are short, so a
-        // cheap hash of length, end and middle bytes spreads them well enough.
-        let slotCount = 128
-        if slots.count != slotCount {
-            slots = [Int32](repeating: -1, count: slotCount)
-        } else {
-            for index in 0..<slotCount { slots[index] = -1 }
-        }
+        var positions: [String: Int] = [:]
         for pair in pairs {
-            var slot = QueryString.cheapHash(pair.name) & (slotCount - 1)
-            var duplicateOf: Int?
-            while pairs.count < slotCount / 2 {
-                let position = slots[slot]
-                if position < 0 {
-                    slots[slot] = Int32(result.count)
-                    break
-                }
-                if result[Int(position)].name == pair.name {
-                    duplicateOf = Int(position)
-                    break
-                }
-                slot = (slot + 1) & (slotCount - 1)
-            }
-            if pairs.count >= slotCount / 2 {
-                duplicateOf = result.firstIndex { $0.name == pair.name }
-            }
-            if let duplicateOf {
-                result[duplicateOf].value = pair.value
+            if let position = positions[pair.name] {
+                result[position].value = pair.value
                 warnings.duplicateKeys += 1
             } else {
+                positions[pair.name] = result.count
                 result.append(pair)
             }
         }
-    }
-
-    private static func cheapHash(_ name: String) -> Int {
-        let utf8 = name.utf8
-        guard let first = utf8.first, let last = utf8.last else { return 0 }
-        return (utf8.count &* 31 &+ Int(first) &* 7 &+ Int(last) &* 13) ^ (Int(utf8[utf8.index(utf8.startIndex, offsetBy: utf8.count / 2)]) &* 5)
+        return result
     }
 }
