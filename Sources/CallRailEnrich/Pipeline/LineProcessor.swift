@@ -337,8 +337,10 @@ public struct LineProcessor {
 
     /// The address before the first `,`, `|` or space, as Snowplow keeps it.
     static func firstAddress(_ value: String) -> String {
-        guard let end = value.firstIndex(where: { $0 == "," || $0 == "|" || $0 == " " }) else { return value }
-        return String(value[..<end])
+        let utf8 = value.utf8
+        guard let end = utf8.firstIndex(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "|") || $0 == 0x20 })
+        else { return value }
+        return String(Substring(utf8[..<end]))
     }
 
     /// Every field longer than Snowplow's limit, measured in UTF-16 code units as Snowplow does.
