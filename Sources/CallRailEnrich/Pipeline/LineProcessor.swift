@@ -35,6 +35,7 @@ public struct LineProcessor {
     private let unstructPrefix: [UInt8]
     private var query = CallRailQuery()
     private var event = EnrichedEvent()
+    private var lastCollectorTimestamp: (timestamp: Timestamp, text: String)?
 
     /// The CloudFront layout in force; a `#Fields:` header line replaces it.
     public private(set) var layout = CloudFrontLayout.positional
@@ -212,7 +213,8 @@ public struct LineProcessor {
         }
         event.setText(.platform, platform)
         event.setVerbatim(.etl_tstamp, etlTimestampText)
-        event.setTimestamp(.collector_tstamp, payload.timestamp)
+        let collectorText = collectorTimestampText(payload.timestamp)
+        event.setVerbatim(.collector_tstamp, collectorText)
         event.setVerbatim(.event, "unstruct")
 
         var eventID: String
@@ -263,7 +265,11 @@ public struct LineProcessor {
             }
         }
         event.setTimestamp(.true_tstamp, trueTimestamp)
-        event.setTimestamp(.derived_tstamp, trueTimestamp ?? payload.timestamp)
+        if let trueTimestamp {
+            event.setTimestamp(.derived_tstamp, trueTimestamp)
+        } else {
+            event.setVerbatim(.derived_tstamp, collectorText)
+        }
 
         var dataReports: [ValidationViolation] = []
         if let validator = options.validator, options.validatesCallData {
@@ -309,6 +315,17 @@ public struct LineProcessor {
         json.bytes.withUnsafeBufferPointer { event.appendTSV(to: &output.enriched, unstructEvent: $0) }
         output.enriched.append(0x0A)
         output.counts.enriched += 1
+    }
+
+    /// Formats a collector timestamp, reusing the last text when consecutive lines share the
+    /// instant, as log lines of one second often do.
+    private mutating func collectorTimestampText(_ timestamp: Timestamp) -> String {
+        if let cached = lastCollectorTimestamp, cached.timestamp == timestamp {
+            return cached.text
+        }
+        let text = timestamp.enrichedFormat
+        lastCollectorTimestamp = (timestamp, text)
+        return text
     }
 
     private mutating func emitBad(_ kind: BadRowKind, into output: inout ProcessedLines) {
