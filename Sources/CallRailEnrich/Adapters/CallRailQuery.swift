@@ -27,7 +27,10 @@ struct CallRailQuery {
         case string(start: Int, end: Int, isASCII: Bool)
     }
 
-    private(set) var arena: [UInt8] = []
+    /// The decoded bytes; only the first `arenaLength` are in use, so appends are plain copies into
+    /// space reserved ahead.
+    private var arena: [UInt8] = []
+    private var arenaLength = 0
     private(set) var members: [Member] = []
     private(set) var snowplow = SnowplowParameters()
     /// Whether the querystring had any parameter at all.
@@ -41,7 +44,7 @@ struct CallRailQuery {
 
     /// Decodes `raw` with the keys of `table`.
     mutating func decode(_ raw: UnsafeBufferPointer<UInt8>, table: QueryKeyTable, warnings: inout DecodingWarnings) {
-        arena.removeAll(keepingCapacity: true)
+        arenaLength = 0
         members.removeAll(keepingCapacity: true)
         parameterNames.removeAll(keepingCapacity: true)
         snowplow = SnowplowParameters()
@@ -56,7 +59,9 @@ struct CallRailQuery {
         for index in snowplowRanges.indices {
             snowplowRanges[index] = nil
         }
-        arena.reserveCapacity(raw.count + 64)
+        // Decoding never makes a name or value longer, so this covers everything but U+FFFD repairs
+        // and converted values, which reserve their own space.
+        reserveArena(raw.count + 64)
 
         let count = raw.count
         var pieceStart = 0
@@ -151,66 +156,88 @@ struct CallRailQuery {
 
     // MARK: - Decoding steps
 
+    /// Makes room for `extra` more bytes after `arenaLength`.
+    private mutating func reserveArena(_ extra: Int) {
+        let needed = arenaLength + extra
+        if arena.count < needed {
+            arena.append(contentsOf: repeatElement(0, count: max(needed - arena.count, arena.count)))
+        }
+    }
+
+    /// Copies bytes to the end of the arena.
+    private mutating func appendToArena(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+        reserveArena(bytes.count)
+        let start = arenaLength
+        arena.withUnsafeMutableBufferPointer { arena in
+            // reserveArena made room for bytes.count bytes from `start`.
+            (arena.baseAddress! + start).update(from: source, count: bytes.count)
+        }
+        arenaLength += bytes.count
+    }
+
     /// Appends the decoded bytes of a name or value to the arena and returns their range.
     private mutating func appendDecoded(_ input: UnsafeBufferPointer<UInt8>, warnings: inout DecodingWarnings)
         -> (start: Int, end: Int, isASCII: Bool)
     {
-        let start = arena.count
+        // Decoding never makes the bytes longer than the input.
+        reserveArena(input.count)
+        let start = arenaLength
         var isASCII = true
-        var index = 0
-        let count = input.count
-        while index < count {
-            // Copy the run up to the next byte that needs attention in one piece.
-            var runEnd = index
-            while runEnd < count {
-                let byte = input[runEnd]
-                if byte == UInt8(ascii: "%") || byte == UInt8(ascii: "+") || byte >= 0x80 { break }
-                runEnd += 1
-            }
-            if runEnd > index {
-                arena.append(contentsOf: UnsafeBufferPointer(rebasing: input[index..<runEnd]))
-                index = runEnd
-                if index == count { break }
-            }
-            let byte = input[index]
-            if byte == UInt8(ascii: "%") {
-                if index + 2 < count, let high = PercentDecoding.hexValue(input[index + 1]),
-                    let low = PercentDecoding.hexValue(input[index + 2])
-                {
-                    let decoded = high << 4 | low
-                    if decoded >= 0x80 { isASCII = false }
-                    arena.append(decoded)
-                    index += 3
-                    continue
+        var invalidEscapes = 0
+        let written = arena.withUnsafeMutableBufferPointer { arena -> Int in
+            // reserveArena made room for the whole input from `start`.
+            let out = arena.baseAddress! + start
+            var length = 0
+            var index = 0
+            let count = input.count
+            while index < count {
+                let byte = input[index]
+                if byte == UInt8(ascii: "%") {
+                    if index + 2 < count, let high = PercentDecoding.hexValue(input[index + 1]),
+                        let low = PercentDecoding.hexValue(input[index + 2])
+                    {
+                        let decoded = high << 4 | low
+                        if decoded >= 0x80 { isASCII = false }
+                        out[length] = decoded
+                        length += 1
+                        index += 3
+                        continue
+                    }
+                    invalidEscapes += 1
+                    out[length] = byte
+                } else if byte == UInt8(ascii: "+") {
+                    out[length] = UInt8(ascii: " ")
+                } else {
+                    if byte >= 0x80 { isASCII = false }
+                    out[length] = byte
                 }
-                warnings.invalidPercentEscapes += 1
-                arena.append(byte)
-            } else if byte == UInt8(ascii: "+") {
-                arena.append(UInt8(ascii: " "))
-            } else {
-                if byte >= 0x80 { isASCII = false }
-                arena.append(byte)
+                length += 1
+                index += 1
             }
-            index += 1
+            return length
         }
+        arenaLength += written
+        warnings.invalidPercentEscapes += invalidEscapes
         if !isASCII {
             repairUTF8(from: start, warnings: &warnings)
         }
-        return (start, arena.count, isASCII)
+        return (start, arenaLength, isASCII)
     }
 
     /// Replaces bytes that are not UTF-8 from `start` to the end with U+FFFD, counting a warning.
     private mutating func repairUTF8(from start: Int, warnings: inout DecodingWarnings) {
+        let end = arenaLength
         let valid = arena.withUnsafeBufferPointer {
-            String(validating: UnsafeBufferPointer(rebasing: $0[start...]), as: UTF8.self) != nil
+            String(validating: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) != nil
         }
         guard !valid else { return }
         warnings.invalidUTF8 += 1
         let repaired = arena.withUnsafeBufferPointer {
-            Array(String(decoding: UnsafeBufferPointer(rebasing: $0[start...]), as: UTF8.self).utf8)
+            Array(String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self).utf8)
         }
-        arena.removeSubrange(start...)
-        arena.append(contentsOf: repaired)
+        arenaLength = start
+        repaired.withUnsafeBufferPointer { appendToArena($0) }
     }
 
     private mutating func add(
@@ -277,15 +304,18 @@ struct CallRailQuery {
                 }
             case .integer:
                 if let literal = CallRailConversion.integerLiteral(string(start, end)) {
-                    let literalStart = arena.count
-                    arena.append(contentsOf: literal.utf8)
-                    members[index].value = .number(start: literalStart, end: arena.count)
+                    let literalStart = arenaLength
+                    var literal = literal
+                    literal.withUTF8 { appendToArena($0) }
+                    members[index].value = .number(start: literalStart, end: arenaLength)
                 }
             case .dateTime:
                 if isASCII, let timestamp = Timestamp.parseCallRailDateTime(string(start, end)) {
-                    let isoStart = arena.count
-                    timestamp.appendISOFormat(to: &arena)
-                    members[index].value = .string(start: isoStart, end: arena.count, isASCII: true)
+                    let isoStart = arenaLength
+                    var iso: [UInt8] = []
+                    timestamp.appendISOFormat(to: &iso)
+                    iso.withUnsafeBufferPointer { appendToArena($0) }
+                    members[index].value = .string(start: isoStart, end: arenaLength, isASCII: true)
                 }
             }
         }
