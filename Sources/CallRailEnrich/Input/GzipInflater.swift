@@ -41,11 +41,10 @@ final class GzipInflater {
         stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
         stream.initialize(to: z_stream())
         let status = inflateInit2_(stream, Self.gzipWindowBits, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
+        // Every stored property is set, so deinit runs when this throws and frees the stream. Freeing it
+        // here as well would free it twice. inflateEnd does nothing to a stream whose init failed.
         guard status == Z_OK else {
-            let error = ZlibError(function: "inflateInit2", code: status, message: Self.message(of: stream))
-            stream.deinitialize(count: 1)
-            stream.deallocate()
-            throw error
+            throw ZlibError(function: "inflateInit2", code: status, message: Self.message(of: stream))
         }
     }
 
