@@ -14,13 +14,18 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"])]
         ),
         .systemLibrary(
+            name: "CIsal",
+            pkgConfig: "libisal",
+            providers: [.apt(["libisal-dev"])]
+        ),
+        .systemLibrary(
             name: "COpenSSLCrypto",
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
         .target(
             name: "CallRailEnrich",
-            dependencies: ["CZlib", "COpenSSLCrypto"]
+            dependencies: ["CZlib", "CIsal", "COpenSSLCrypto"]
         ),
         .executableTarget(
             name: "callrail-enrich",

@@ -13,6 +13,7 @@ need() {
 }
 
 need /usr/include/zlib.h zlib1g-dev
+need /usr/include/isa-l/igzip_lib.h libisal-dev
 need pkg-config pkg-config
 need /usr/include/openssl/sha.h libssl-dev
 if [ "${1:-build}" = bench ]; then

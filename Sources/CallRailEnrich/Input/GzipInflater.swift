@@ -6,6 +6,13 @@ import CZlib
 /// allocation because zlib keeps a pointer back to it and checks that pointer on every call.
 /// The input and output pointers passed to `inflate(from:into:)` are valid only during that call
 /// and are cleared before it returns.
+///
+/// Reading stays on zlib although ISA-L 2.30's `isal_inflate` was 1.75 times as fast on a 2-core
+/// AMD EPYC: 1,410 against 810 MB/s of output for enriched-event TSV compressed by gzip -6. ISA-L
+/// detects damage differently. It returns one code for eight kinds of bad block that zlib names
+/// apart, such as "invalid block type". It accepts gzip headers with reserved flag bits set. After
+/// some bad Huffman tables and bad distances, it writes bytes that zlib withholds before it reports
+/// the damage.
 final class GzipInflater {
     /// The outcome of one `inflate(from:into:)` call.
     enum Status: Equatable {
@@ -41,11 +48,10 @@ final class GzipInflater {
         stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
         stream.initialize(to: z_stream())
         let status = inflateInit2_(stream, Self.gzipWindowBits, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
+        // Every stored property is set, so deinit runs when this throws and frees the stream. Freeing it
+        // here as well would free it twice. inflateEnd does nothing to a stream whose init failed.
         guard status == Z_OK else {
-            let error = ZlibError(function: "inflateInit2", code: status, message: Self.message(of: stream))
-            stream.deinitialize(count: 1)
-            stream.deallocate()
-            throw error
+            throw ZlibError(function: "inflateInit2", code: status, message: Self.message(of: stream))
         }
     }
 
