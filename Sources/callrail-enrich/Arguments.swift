@@ -1,7 +1,7 @@
 import CallRailEnrich
 import Foundation
 
-/// What the command line asked for.
+/// The action the command line requests.
 enum Command {
     case help
     case version

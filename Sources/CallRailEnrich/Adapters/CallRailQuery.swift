@@ -7,8 +7,8 @@ import Glibc
 /// Decoding follows ``QueryString`` exactly (split on `&`, empty pieces dropped, first `=` splits,
 /// `+` is a space, percent-decoded once, invalid escapes kept, U+FFFD for non-UTF-8) but keeps names
 /// and values as byte ranges instead of Strings. A repeated key keeps its first position and its
-/// last value. Snowplow's parameters are taken off into ``snowplow``; every other key is a member of
-/// the call data, with its value converted as ``CallRailConversion`` says.
+/// last value. Snowplow's parameters are taken off into ``snowplow``. Every other key is a member of
+/// the call data, with its value converted by ``CallRailConversion``.
 struct CallRailQuery {
     /// A member of the call data.
     struct Member {
@@ -100,17 +100,17 @@ struct CallRailQuery {
         convertValues(table: table)
     }
 
-    /// The text of an arena range.
+    /// Returns the text of an arena range.
     func string(_ start: Int, _ end: Int) -> String {
         arena.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
     }
 
-    /// The member's name as text.
+    /// Returns the member's name as text.
     func name(of member: Member, table: QueryKeyTable) -> String {
         member.key >= 0 ? table.keys[member.key].name : string(member.nameStart, member.nameEnd)
     }
 
-    /// The member's value as a JSON value, for the slow validation path and for tests.
+    /// Returns the member's value as a JSON value, for the slow validation path and for tests.
     func jsonValue(of member: Member) -> JSONValue {
         switch member.value {
         case .null: return .null
@@ -120,7 +120,7 @@ struct CallRailQuery {
         }
     }
 
-    /// The call data as a JSON object.
+    /// Returns the call data as a JSON object.
     func callData(table: QueryKeyTable) -> JSONObject {
         JSONObject(uniqueMembers: members.map { (name(of: $0, table: table), jsonValue(of: $0)) })
     }

@@ -55,7 +55,7 @@ public enum PercentDecoding {
             scratch = [UInt8](repeating: 0, count: max(count, 256))
         }
         let length = scratch.withUnsafeMutableBufferPointer { output -> Int in
-            // The output is never longer than the input, and `scratch` holds at least `count` bytes.
+            // The output is never longer than the input, and `scratch` has room for at least `count` bytes.
             let out = output.baseAddress!
             var written = 0
             for index in 0..<firstSpecial {

@@ -1,8 +1,8 @@
-/// The querystring keys the CallRail path knows by name: Snowplow's parameters, the keys with
+/// The querystring keys the CallRail path looks up by name: Snowplow's parameters, the keys with
 /// special conversions, and every property of the selected `call_complete` schema. Looking a key up
 /// by its bytes avoids building and hashing a String for each of the ~40 keys of a request.
 struct QueryKeyTable: Sendable {
-    /// What the table knows about one key.
+    /// The table entry for one key.
     struct Key: Sendable {
         /// The key as text.
         var name: String
@@ -12,7 +12,7 @@ struct QueryKeyTable: Sendable {
         var jsonMemberPrefix: [UInt8]
         /// The Snowplow parameter it carries, if it is one.
         var snowplowParameter: SnowplowParameter?
-        /// How its value converts to JSON.
+        /// The conversion of its value to JSON.
         var conversion: CallRailConversion
     }
 
@@ -67,7 +67,7 @@ struct QueryKeyTable: Sendable {
         }
     }
 
-    /// The index of the key with these bytes, or -1.
+    /// Returns the index of the key with these bytes, or -1.
     @inline(__always)
     func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var slot = QueryKeyTable.hash(bytes) & mask

@@ -13,7 +13,7 @@ public struct EnrichedEvent: Sendable {
         values = Array(repeating: nil, count: EnrichedField.count)
     }
 
-    /// The value of a field.
+    /// Returns the value of a field.
     public subscript(field: EnrichedField) -> String? {
         values[field.rawValue]
     }
@@ -55,8 +55,8 @@ public struct EnrichedEvent: Sendable {
         }
     }
 
-    /// The text with TAB as four spaces and other control characters removed, or nil when nothing
-    /// is left.
+    /// Returns the text with TAB as four spaces and other control characters removed, or nil when
+    /// nothing is left.
     public static func tsvSafe(_ text: String) -> String? {
         if text.isEmpty {
             return nil

@@ -46,8 +46,10 @@ struct PageURL: Equatable {
         guard !hostText.isEmpty else { return }
         scheme = schemeText.lowercased()
         host = String(hostText)
-        if port == nil {
-            port = scheme == "https" ? 443 : scheme == "http" ? 80 : nil
+        if port == nil && scheme == "https" {
+            port = 443
+        } else if port == nil && scheme == "http" {
+            port = 80
         }
         if query?.isEmpty == true { query = nil }
         if fragment?.isEmpty == true { fragment = nil }

@@ -20,7 +20,7 @@ struct SHA1 {
     mutating func finalize() -> [UInt8] {
         var digest = [UInt8](repeating: 0, count: Int(SHA_DIGEST_LENGTH))
         digest.withUnsafeMutableBufferPointer { buffer in
-            // The buffer holds exactly SHA_DIGEST_LENGTH bytes, as SHA1_Final writes.
+            // The buffer has room for exactly SHA_DIGEST_LENGTH bytes, the size SHA1_Final writes.
             _ = SHA1_Final(buffer.baseAddress!, &context)
         }
         return digest

@@ -45,7 +45,7 @@ struct SplitLine {
         String(decoding: field(index), as: UTF8.self)
     }
 
-    /// The field as text, or nil when it is empty or `-`, the logs' null marker.
+    /// Returns the field as text, or nil when it is empty or `-`, the logs' null marker.
     func optionalString(_ index: Int) -> String? {
         isNull(index) ? nil : string(index)
     }

@@ -38,7 +38,7 @@ public final class RunFolder {
         }
     }
 
-    /// The path of a file inside the temporary folder.
+    /// Returns the path of a file inside the temporary folder.
     public func path(_ relative: String) -> String {
         temporaryPath + "/" + relative
     }

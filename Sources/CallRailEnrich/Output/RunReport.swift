@@ -2,7 +2,7 @@
 public struct InputReport: Sendable {
     public var path: String
     public var counts: LineCounts
-    /// What was wrong with the file's bytes, or nil when it was read to a sound end.
+    /// The damage found in the file's bytes, or nil when it was read to a sound end.
     public var damage: String?
 
     public init(path: String, counts: LineCounts, damage: String?) {
@@ -37,7 +37,7 @@ public struct RunReport: Sendable {
         inputs.filter { $0.damage != nil }
     }
 
-    /// The report as JSON text with keys in a fixed order, ending in a newline.
+    /// Returns the report as JSON text with keys in a fixed order, ending in a newline.
     public func jsonText() -> [UInt8] {
         var json = JSONWriter(capacity: 4096)
         json.appendRaw("{\n  \"tool\": ")

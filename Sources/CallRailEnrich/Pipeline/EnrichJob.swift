@@ -157,7 +157,7 @@ final class BatchSource: @unchecked Sendable {
         self.reader = reader
     }
 
-    /// The next batch as work item `sequence`, or nil at the end of the input.
+    /// Returns the next batch as work item `sequence`, or nil at the end of the input.
     func next(_ sequence: Int) throws -> BatchWork? {
         guard let batch = try reader.nextBatch() else { return nil }
         let work = BatchWork(
@@ -166,7 +166,7 @@ final class BatchSource: @unchecked Sendable {
         return work
     }
 
-    /// The CloudFront layout in force after a batch: the last `#Fields:` header in it, if any.
+    /// Returns the CloudFront layout in force after a batch, set by its last `#Fields:` header if any.
     static func layout(after batch: LineBatch, startingWith layout: CloudFrontLayout) -> CloudFrontLayout {
         var layout = layout
         batch.storage.withUnsafeBufferPointer { storage in

@@ -1,4 +1,4 @@
-/// Which collector format to read lines as.
+/// The collector format to read lines as.
 public enum FormatOption: String, Sendable, CaseIterable {
     /// Decide per line: a third field of `-` is Tomcat, anything else CloudFront.
     case auto
@@ -6,7 +6,7 @@ public enum FormatOption: String, Sendable, CaseIterable {
     case tomcat
 }
 
-/// What to do with requests for paths other than `/com.callrail/v1`.
+/// The handling of requests for paths other than `/com.callrail/v1`.
 public enum UnsupportedPathPolicy: String, Sendable, CaseIterable {
     /// Count them per path and write nothing.
     case skip
@@ -18,7 +18,7 @@ public enum UnsupportedPathPolicy: String, Sendable, CaseIterable {
 public protocol CallDataValidator: Sendable {
     /// The Iglu URI of the schema, named in bad rows.
     var schemaKey: String { get }
-    /// Every violation of the schema, empty when the data is valid.
+    /// Returns every violation of the schema, empty when the data is valid.
     func validate(_ data: JSONObject) -> [ValidationViolation]
 }
 

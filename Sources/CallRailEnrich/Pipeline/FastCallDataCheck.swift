@@ -12,7 +12,8 @@ struct FastCallDataCheck: Sendable {
         precondition(requiredKeys.count == schema.required.count, "every required property must be in the key table")
     }
 
-    /// Whether the call data is valid; equal to the full validator's verdict for this schema.
+    /// Returns whether the call data is valid, which always equals the full validator's verdict for
+    /// this schema.
     func isValid(_ query: CallRailQuery) -> Bool {
         var present = 0
         for member in query.members {

@@ -8,7 +8,7 @@ public struct ProcessedLines: Sendable {
     public init() {}
 }
 
-/// How one line arrived from the input stage.
+/// The state in which a line arrived from the input stage.
 public enum LineArrival: Sendable, Equatable {
     /// Ended by LF, or the unterminated end of a sound file.
     case complete
@@ -56,7 +56,7 @@ public struct LineProcessor {
         unstructPrefix = prefix.bytes
     }
 
-    /// Starts a new file: forgets any `#Fields:` layout.
+    /// Starts a new file, dropping any `#Fields:` layout read before.
     public mutating func startFile() {
         layout = .positional
     }
@@ -352,7 +352,7 @@ public struct LineProcessor {
     static let platforms: Set<String> = ["web", "iot", "app", "mob", "pc", "cnsl", "tv", "srv", "headset"]
     static let platformList = "web, iot, app, mob, pc, cnsl, tv, srv, headset"
 
-    /// The address before the first `,`, `|` or space, as Snowplow keeps it.
+    /// Returns the address before the first `,`, `|` or space, as Snowplow keeps it.
     static func firstAddress(_ value: String) -> String {
         let utf8 = value.utf8
         guard let end = utf8.firstIndex(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "|") || $0 == 0x20 })
@@ -360,7 +360,7 @@ public struct LineProcessor {
         return String(Substring(utf8[..<end]))
     }
 
-    /// Every field longer than Snowplow's limit, measured in UTF-16 code units as Snowplow does.
+    /// Lists every field longer than Snowplow's limit, measured in UTF-16 code units as Snowplow does.
     static func lengthViolations(of event: EnrichedEvent) -> [ValidationViolation] {
         var reports: [ValidationViolation] = []
         for field in EnrichedField.allCases {
