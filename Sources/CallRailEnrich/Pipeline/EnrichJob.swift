@@ -130,9 +130,11 @@ public final class EnrichJob {
         var sequence = 0
         do {
             while let result = try results.take(sequence) {
+                // Counted before writing: when `write` throws, result `sequence` has been taken
+                // already, and waiting for it again below would never end.
+                sequence += 1
                 try write(result)
                 inFlight.signal()
-                sequence += 1
             }
         } catch {
             cancellation.raise()
