@@ -140,7 +140,12 @@ public final class EnrichJob {
             cancellation.raise()
             // Unblock the reader if it waits for a free slot, then let every started batch finish.
             for _ in 0..<(workers.count * 2) { inFlight.signal() }
-            while (try? results.take(sequence)) ?? nil != nil { sequence += 1 }
+            // Each drained batch returns its slot as a written one does: libdispatch traps when a
+            // semaphore is released with a value below the one it was created with.
+            while (try? results.take(sequence)) ?? nil != nil {
+                inFlight.signal()
+                sequence += 1
+            }
             group.wait()
             throw error
         }
