@@ -51,7 +51,8 @@ enum Arguments {
 
         Exit status:
           0   run committed
-          1   run failed; nothing was committed
+          1   run failed (unreadable input, write error, interrupted by SIGINT, SIGTERM or
+              SIGHUP); nothing was committed
           3   run committed, but at least one input was damaged (truncated or corrupt gzip);
               report.json names it
           64  usage error

@@ -12,6 +12,8 @@ public final class EnrichJob {
         public var compress = true
         /// Worker threads that process batches; output is byte-identical whatever the number.
         public var jobs = 1
+        /// Raised by signals; the job then stops between batches and commits nothing.
+        public var interruption: Interruption?
 
         public init(options: EnrichOptions, inputs: [String], outputPath: String) {
             self.options = options
@@ -31,11 +33,18 @@ public final class EnrichJob {
     /// Runs the job and returns the committed run's report.
     /// - Throws: an input, output or accounting error; nothing is committed then.
     public func run() throws -> RunReport {
+        try configuration.interruption?.check()
         let paths = try InputDiscovery.expand(configuration.inputs)
         let folder = try RunFolder(destination: configuration.outputPath, overwrite: configuration.overwrite)
+        configuration.interruption?.register(temporaryPath: folder.temporaryPath)
+        defer { configuration.interruption?.unregister(temporaryPath: folder.temporaryPath) }
         do {
             let report = try write(paths, into: folder)
-            try folder.commit()
+            if let interruption = configuration.interruption {
+                try interruption.commitUnlessInterrupted { try folder.commit() }
+            } else {
+                try folder.commit()
+            }
             return report
         } catch {
             folder.discard()
@@ -45,6 +54,7 @@ public final class EnrichJob {
 
     private func write(_ paths: [String], into folder: RunFolder) throws -> RunReport {
         let options = configuration.options
+        let interruption = configuration.interruption
         let suffix = configuration.compress ? ".gz" : ""
         let enrichedSink = try FileSink(path: folder.path("enriched/part-00000.tsv" + suffix))
         let badSink = try FileSink(path: folder.path("bad/part-00000.jsonl" + suffix))
@@ -54,11 +64,13 @@ public final class EnrichJob {
         }
 
         for path in paths {
+            try interruption?.check()
             let input = try InputFile(path: path)
             defer { input.close() }
             let reader = LineBatchReader(input: input, maxLineLength: options.maximumLineLength)
             var fileCounts = LineCounts()
             try processFile(reader: reader, workers: workers) { result in
+                try interruption?.check(reading: path)
                 try enrichedSink.write(result.enriched)
                 try badSink.write(result.bad)
                 fileCounts.merge(result.counts)
