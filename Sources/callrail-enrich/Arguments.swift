@@ -45,6 +45,11 @@ enum Arguments {
           --max-line-length BYTES   longer lines become size_violation bad rows (default 1048576)
           --jobs N                  worker threads (default: all cores); the output is byte-identical
                                     whatever N is
+          --since TS                keep only requests logged at or after TS (collector time)
+          --until TS                keep only requests logged before TS; both take the
+                                    --etl-timestamp formats or a date alone (its midnight, UTC),
+                                    and other requests are counted as skipped under
+                                    '(outside --since/--until)'
           --quiet                   print nothing on success
           --help                    show this help
           --version                 show the version
@@ -83,12 +88,23 @@ enum Arguments {
         var quiet = false
         var igluDirectories: [String] = []
         var jobs = ProcessInfo.processInfo.activeProcessorCount
+        var since: Timestamp?
+        var until: Timestamp?
 
         func value(for option: String) throws -> String {
             guard let value = remaining.popFirst() else {
                 throw UsageError(message: "option \(option) needs a value")
             }
             return value
+        }
+        func windowBound(_ option: String, _ text: String) throws -> Timestamp {
+            // A date alone means its midnight (UTC), so that replays can be cut at day boundaries.
+            let isDateOnly = text.utf8.count == 10 && !text.contains(" ") && !text.contains("T")
+            guard let timestamp = parseETLTimestamp(isDateOnly ? text + " 00:00:00" : text) else {
+                throw UsageError(
+                    message: "invalid \(option) '\(text)'; expected 'yyyy-MM-dd', 'yyyy-MM-dd HH:mm:ss.SSS' (UTC) or ISO-8601 such as 2024-01-01T00:00:00Z")
+            }
+            return timestamp
         }
         func choice<T: RawRepresentable & CaseIterable>(_ option: String, _ text: String, as type: T.Type) throws -> T
         where T.RawValue == String {
@@ -154,6 +170,10 @@ enum Arguments {
                 jobs = count
             case "--quiet", "-q":
                 quiet = true
+            case "--since":
+                since = try windowBound(name, try optionValue())
+            case "--until":
+                until = try windowBound(name, try optionValue())
             case "--":
                 inputs.append(contentsOf: remaining)
                 remaining = []
@@ -167,6 +187,13 @@ enum Arguments {
 
         guard let output else {
             throw UsageError(message: "missing --output DIR; the run folder to create")
+        }
+        if let since, let until, since >= until {
+            throw UsageError(
+                message: "--since '\(since.enrichedFormat)' is not before --until '\(until.enrichedFormat)'; the window would be empty")
+        }
+        if since != nil || until != nil {
+            options.replayWindow = ReplayWindow(since: since, until: until)
         }
         guard !inputs.isEmpty else {
             throw UsageError(message: "missing INPUT; give log files, folders or - for standard input")

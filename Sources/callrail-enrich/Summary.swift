@@ -1,4 +1,5 @@
 import CallRailEnrich
+import Foundation
 
 /// The paragraph printed after a committed run.
 enum Summary {
@@ -13,7 +14,12 @@ enum Summary {
             return "\(count) \(kind.rawValue)"
         }
         parts.append("\(totals.badTotal) bad" + (bad.isEmpty ? "" : " (" + bad.joined(separator: ", ") + ")"))
-        parts.append("\(totals.skippedTotal) skipped")
+        let reasons = LineCounts.skipReasonKeys.sorted().compactMap { key -> String? in
+            guard let count = totals.skipped[key], count > 0 else { return nil }
+            return "\(count) " + key.trimmingCharacters(in: CharacterSet(charactersIn: "()"))
+        }
+        let reasonText = reasons.isEmpty ? "" : " (" + reasons.joined(separator: ", ") + ")"
+        parts.append("\(totals.skippedTotal) skipped" + reasonText)
         parts.append("\(totals.headers) headers")
         parts.append("\(totals.blank) blank")
         var text = "callrail-enrich: " + parts.joined(separator: ", ") + ". Committed to '\(outputPath)'."

@@ -59,6 +59,7 @@ public final class EnrichJob {
         let enrichedSink = try FileSink(path: folder.path("enriched/part-00000.tsv" + suffix))
         let badSink = try FileSink(path: folder.path("bad/part-00000.jsonl" + suffix))
         var report = RunReport(etlTimestamp: options.etlTimestamp, schemaVersion: options.schemaVersion)
+        report.selection.window = options.replayWindow
         let workers = try (0..<max(1, configuration.jobs)).map { _ in
             try BatchWorker(options: options, compress: configuration.compress)
         }

@@ -35,6 +35,8 @@ public struct EnrichOptions: Sendable {
     public var maximumLineLength = 1 << 20
     /// Validates call data before an event is written; nil writes events unvalidated.
     public var validator: (any CallDataValidator)?
+    /// Requests whose collector timestamp lies outside this window are skipped; nil keeps all.
+    public var replayWindow: ReplayWindow?
 
     public init(etlTimestamp: Timestamp) {
         self.etlTimestamp = etlTimestamp

@@ -115,7 +115,11 @@ public struct LineProcessor {
             badRows.formatViolation(failure, line: line, into: &json)
             emitBad(.collectorPayloadFormatViolation, into: &output)
         case .payload(let payload):
-            process(payload, line: line, warnings: &warnings, into: &output)
+            if let window = options.replayWindow, !window.contains(payload.timestamp) {
+                output.counts.countSkipped(reason: ReplayWindow.skippedKey)
+            } else {
+                process(payload, line: line, warnings: &warnings, into: &output)
+            }
         }
         output.counts.countWarnings(warnings)
     }
