@@ -17,6 +17,7 @@ struct UsageError: Error {
 enum Arguments {
     static let usage = """
         Usage: callrail-enrich enrich --output DIR [options] INPUT...
+               callrail-enrich enrich --output DIR --recover RUN_DIR [options] [INPUT...]
                callrail-enrich --help | --version
 
         Reads CloudFront or Clojure-collector Tomcat access logs (gzip or plain text; files, folders
@@ -45,11 +46,20 @@ enum Arguments {
           --max-line-length BYTES   longer lines become size_violation bad rows (default 1048576)
           --jobs N                  worker threads (default: all cores); the output is byte-identical
                                     whatever N is
+          --state FILE              skip inputs that an earlier run recorded in FILE with the same
+                                    path, size and SHA-256, and record this run's inputs there once
+                                    the run is committed; a FILE that cannot be parsed fails the run
+          --reprocess               with --state: process recorded inputs again; FILE is still
+                                    updated
           --since TS                keep only requests logged at or after TS (collector time)
           --until TS                keep only requests logged before TS; both take the
                                     --etl-timestamp formats or a date alone (its midnight, UTC),
                                     and other requests are counted as skipped under
                                     '(outside --since/--until)'
+          --recover RUN_DIR         process the inputs of the committed run RUN_DIR again (or the
+                                    INPUTs given) and write only events that RUN_DIR did not
+                                    enrich, such as those an older schema rejected; bad rows are
+                                    written again; needs deterministic event ids
           --quiet                   print nothing on success
           --help                    show this help
           --version                 show the version
@@ -57,7 +67,7 @@ enum Arguments {
         Exit status:
           0   run committed
           1   run failed (unreadable input, write error, interrupted by SIGINT, SIGTERM or
-              SIGHUP); nothing was committed
+              SIGHUP, invalid or locked --state file); nothing was committed
           3   run committed, but at least one input was damaged (truncated or corrupt gzip);
               report.json names it
           64  usage error
@@ -88,8 +98,11 @@ enum Arguments {
         var quiet = false
         var igluDirectories: [String] = []
         var jobs = ProcessInfo.processInfo.activeProcessorCount
+        var statePath: String?
+        var reprocess = false
         var since: Timestamp?
         var until: Timestamp?
+        var recoverPath: String?
 
         func value(for option: String) throws -> String {
             guard let value = remaining.popFirst() else {
@@ -170,10 +183,16 @@ enum Arguments {
                 jobs = count
             case "--quiet", "-q":
                 quiet = true
+            case "--state":
+                statePath = try optionValue()
+            case "--reprocess":
+                reprocess = true
             case "--since":
                 since = try windowBound(name, try optionValue())
             case "--until":
                 until = try windowBound(name, try optionValue())
+            case "--recover":
+                recoverPath = try optionValue()
             case "--":
                 inputs.append(contentsOf: remaining)
                 remaining = []
@@ -188,12 +207,32 @@ enum Arguments {
         guard let output else {
             throw UsageError(message: "missing --output DIR; the run folder to create")
         }
+        if reprocess && statePath == nil {
+            throw UsageError(
+                message: "--reprocess needs --state FILE; without a state file every input is processed anyway")
+        }
         if let since, let until, since >= until {
             throw UsageError(
                 message: "--since '\(since.enrichedFormat)' is not before --until '\(until.enrichedFormat)'; the window would be empty")
         }
         if since != nil || until != nil {
             options.replayWindow = ReplayWindow(since: since, until: until)
+        }
+        var recoveredRun: RecoveredRun?
+        if let recoverPath {
+            let recovered = try recoveredRunArgument(recoverPath, output: output, eventIDMode: options.eventIDMode)
+            if inputs.isEmpty {
+                guard !recovered.inputs.isEmpty else {
+                    throw UsageError(
+                        message: "--recover: the run '\(recoverPath)' read no inputs; give the inputs as INPUT")
+                }
+                guard !recovered.inputs.contains("-") else {
+                    throw UsageError(
+                        message: "--recover: the run '\(recoverPath)' read standard input, which cannot be read again; give the inputs as INPUT")
+                }
+                inputs = recovered.inputs
+            }
+            recoveredRun = recovered
         }
         guard !inputs.isEmpty else {
             throw UsageError(message: "missing INPUT; give log files, folders or - for standard input")
@@ -215,7 +254,33 @@ enum Arguments {
         configuration.overwrite = overwrite
         configuration.compress = compress
         configuration.jobs = jobs
+        configuration.statePath = statePath
+        configuration.reprocessesAll = reprocess
+        configuration.recoveredRun = recoveredRun
         return .enrich(configuration, quiet: quiet)
+    }
+
+    /// Checks the `--recover` run folder against the other options and reads its report.
+    private static func recoveredRunArgument(
+        _ path: String, output: String, eventIDMode: EventIDMode
+    ) throws -> RecoveredRun {
+        guard eventIDMode == .deterministic else {
+            throw UsageError(
+                message: "--recover needs --event-id deterministic; random ids differ from the recovered run's, so its events would be written again")
+        }
+        let resolvedOutput = URL(fileURLWithPath: output).resolvingSymlinksInPath().standardized.path
+        let resolvedRun = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardized.path
+        guard resolvedOutput != resolvedRun else {
+            throw UsageError(
+                message: "--output '\(output)' is the --recover run folder; choose another --output so that the recovered run is kept")
+        }
+        let recovered: RecoveredRun
+        do {
+            recovered = try RecoveredRun(path: path)
+        } catch {
+            throw UsageError(message: "--recover: \(error)")
+        }
+        return recovered
     }
 
     /// Reads `yyyy-MM-dd HH:mm:ss[.SSS]` as UTC, or ISO-8601 with `T` and a zone.

@@ -27,6 +27,17 @@ enum Summary {
             let warnings = totals.warnings.keys.sorted().map { "\(totals.warnings[$0] ?? 0) \($0)" }
             text += " Warnings: " + warnings.joined(separator: ", ") + "."
         }
+
+        let selection = report.selection
+        if !selection.alreadyProcessed.isEmpty {
+            let count = selection.alreadyProcessed.count
+            text += " \(count) input\(count == 1 ? " was" : "s were") already processed by earlier runs and skipped."
+        }
+        if !selection.reprocessed.isEmpty {
+            let listed = selection.reprocessed.prefix(5).map { "'\($0.path)' (\($0.reason.rawValue))" }
+            let more = selection.reprocessed.count - listed.count
+            text += " Processed again: " + listed.joined(separator: ", ") + (more > 0 ? " and \(more) more" : "") + "."
+        }
         let damaged = report.damagedInputs
         if !damaged.isEmpty {
             text += " Damaged inputs: " + damaged.map { "'\($0.path)' (\($0.damage ?? ""))" }.joined(separator: ", ") + "."

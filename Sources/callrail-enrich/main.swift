@@ -58,7 +58,8 @@ case .enrich(var configuration, let quiet):
             printError("callrail-enrich: \(name) received; stopping without committing (send it again to stop at once)")
             return
         }
-        // nil: the commit has started and is left to finish.
+        // nil: the commit has started, and exiting now could leave a committed run without its state
+        // update, so the run is left to finish.
         guard let removed = interruption.abandonRun() else {
             return
         }

@@ -17,7 +17,7 @@ public struct RunReport: Sendable {
     public var etlTimestamp: Timestamp
     public var schemaVersion: String
     public var inputs: [InputReport] = []
-    /// The replay window.
+    /// The replay window, the recovered run and the inputs `--state` skipped or processed again.
     public var selection = RunSelection()
 
     public init(etlTimestamp: Timestamp, schemaVersion: String) {

@@ -12,6 +12,12 @@ public final class EnrichJob {
         public var compress = true
         /// Worker threads that process batches; output is byte-identical whatever the number.
         public var jobs = 1
+        /// The `--state` file; nil processes every input and records nothing.
+        public var statePath: String?
+        /// Processes inputs that the state file records as processed; the state is still updated.
+        public var reprocessesAll = false
+        /// A committed run whose enriched events are not written again (`--recover`).
+        public var recoveredRun: RecoveredRun?
         /// Raised by signals; the job then stops between batches and commits nothing.
         public var interruption: Interruption?
 
@@ -35,16 +41,14 @@ public final class EnrichJob {
     public func run() throws -> RunReport {
         try configuration.interruption?.check()
         let paths = try InputDiscovery.expand(configuration.inputs)
+        let setup = try makeSetup()
+        defer { setup.state?.close() }
         let folder = try RunFolder(destination: configuration.outputPath, overwrite: configuration.overwrite)
         configuration.interruption?.register(temporaryPath: folder.temporaryPath)
         defer { configuration.interruption?.unregister(temporaryPath: folder.temporaryPath) }
         do {
-            let report = try write(paths, into: folder)
-            if let interruption = configuration.interruption {
-                try interruption.commitUnlessInterrupted { try folder.commit() }
-            } else {
-                try folder.commit()
-            }
+            let report = try write(paths, into: folder, setup: setup)
+            try commit(folder, state: setup.state)
             return report
         } catch {
             folder.discard()
@@ -52,22 +56,26 @@ public final class EnrichJob {
         }
     }
 
-    private func write(_ paths: [String], into folder: RunFolder) throws -> RunReport {
-        let options = configuration.options
+    private func write(_ paths: [String], into folder: RunFolder, setup: RunSetup) throws -> RunReport {
+        let options = setup.options
         let interruption = configuration.interruption
         let suffix = configuration.compress ? ".gz" : ""
         let enrichedSink = try FileSink(path: folder.path("enriched/part-00000.tsv" + suffix))
         let badSink = try FileSink(path: folder.path("bad/part-00000.jsonl" + suffix))
         var report = RunReport(etlTimestamp: options.etlTimestamp, schemaVersion: options.schemaVersion)
-        report.selection.window = options.replayWindow
+        report.selection = setup.selection
         let workers = try (0..<max(1, configuration.jobs)).map { _ in
             try BatchWorker(options: options, compress: configuration.compress)
         }
 
         for path in paths {
             try interruption?.check()
+            if let state = setup.state, try !state.begin(path, interruption: interruption, warn: warn) {
+                continue
+            }
             let input = try InputFile(path: path)
             defer { input.close() }
+            setup.state?.observe(input)
             let reader = LineBatchReader(input: input, maxLineLength: options.maximumLineLength)
             var fileCounts = LineCounts()
             try processFile(reader: reader, workers: workers) { result in
@@ -76,6 +84,7 @@ public final class EnrichJob {
                 try badSink.write(result.bad)
                 fileCounts.merge(result.counts)
             }
+            try setup.state?.finish(input, interruption: interruption)
             guard fileCounts.isBalanced else {
                 throw AccountingError(path: path, counts: fileCounts)
             }
@@ -89,6 +98,10 @@ public final class EnrichJob {
             report.inputs.append(InputReport(path: path, counts: fileCounts, damage: damage))
         }
 
+        if let state = setup.state {
+            report.selection.alreadyProcessed = state.alreadyProcessed
+            report.selection.reprocessed = state.reprocessed
+        }
         try enrichedSink.close(synchronize: true)
         try badSink.close(synchronize: true)
         let reportSink = try FileSink(path: folder.path("report.json"))

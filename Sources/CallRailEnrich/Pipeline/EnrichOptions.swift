@@ -37,6 +37,8 @@ public struct EnrichOptions: Sendable {
     public var validator: (any CallDataValidator)?
     /// Requests whose collector timestamp lies outside this window are skipped; nil keeps all.
     public var replayWindow: ReplayWindow?
+    /// Events with these ids are skipped, because the run being recovered enriched them already.
+    public var recoveredEventIDs: EventIDSet?
 
     public init(etlTimestamp: Timestamp) {
         self.etlTimestamp = etlTimestamp

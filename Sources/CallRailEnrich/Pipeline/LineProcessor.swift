@@ -202,6 +202,10 @@ public struct LineProcessor {
                         message: "eid '\(eid)' is not a UUID (expected 8-4-4-4-12 hex digits)"))
             }
         }
+        if let recovered = options.recoveredEventIDs, recovered.contains(eventID) {
+            output.counts.countSkipped(reason: RecoveredRun.skippedKey)
+            return
+        }
         event.setVerbatim(.event_id, eventID)
         event.setVerbatim(.v_tracker, "com.callrail-v1")
         event.setText(.v_collector, snowplow.cv.flatMap { $0.isEmpty ? nil : $0 } ?? payload.format.loaderName)

@@ -69,7 +69,8 @@ private func runToolWithoutPrivileges(_ arguments: [String]) throws -> CommandRe
         let input = try folder.write("big.gz", largeGzipInput(linesPerMember: 20_000, members: 1))
         let tool = try #require(executablePath, "the callrail-enrich executable was not built")
         let command =
-            "ulimit -f 64; exec '\(tool)' enrich --jobs \(jobs) --output '\(folder.path("run"))' '\(input)'"
+            "ulimit -f 64; exec '\(tool)' enrich --jobs \(jobs) --state '\(folder.path("state.json"))' "
+            + "--output '\(folder.path("run"))' '\(input)'"
 
         let result = try runProgram("/bin/sh", ["-c", command])
 
@@ -77,6 +78,7 @@ private func runToolWithoutPrivileges(_ arguments: [String]) throws -> CommandRe
         #expect(result.standardError.contains("File too large"), "\(result.standardError)")
         #expect(result.standardError.contains("part-00000"), "the message names the file: \(result.standardError)")
         expectNothingCommitted(in: folder, name: "run")
+        #expect(!FileManager.default.fileExists(atPath: folder.path("state.json")), "the state was written")
     }
 
     @Test(arguments: [SIGTERM, SIGINT])
@@ -85,7 +87,7 @@ private func runToolWithoutPrivileges(_ arguments: [String]) throws -> CommandRe
         // 400,000 lines: tens of seconds for a debug build, so the signal arrives mid-run.
         let input = try folder.write("big.gz", largeGzipInput(linesPerMember: 20_000, members: 20))
         let tool = try BackgroundTool(
-            ["enrich", "--jobs", "2", "--output", folder.path("run"), input],
+            ["enrich", "--jobs", "2", "--state", folder.path("state.json"), "--output", folder.path("run"), input],
             errorPath: folder.path("stderr.txt"))
 
         let started = waitUntil(timeout: 60) { folderEntries(folder.url.path).contains { $0.hasPrefix("run.tmp-") } }
@@ -104,6 +106,7 @@ private func runToolWithoutPrivileges(_ arguments: [String]) throws -> CommandRe
         #expect(finished.standardError.contains("nothing was committed to '\(folder.path("run"))'"))
         #expect(secondsToExit < 30, "took \(secondsToExit) s to stop")
         expectNothingCommitted(in: folder, name: "run")
+        #expect(!FileManager.default.fileExists(atPath: folder.path("state.json")), "the state was written")
     }
 
     @Test func secondSignalStopsBlockedRun() throws {
