@@ -60,7 +60,7 @@ enum Arguments {
                                     INPUTs given) and write only events that RUN_DIR did not
                                     enrich, such as those an older schema rejected; bad rows are
                                     written again; needs deterministic event ids
-          --quiet                   print nothing on success
+          --quiet                   print no progress and no summary
           --help                    show this help
           --version                 show the version
 
@@ -71,7 +71,8 @@ enum Arguments {
           3   run committed, but at least one input was damaged (truncated or corrupt gzip);
               report.json names it
           64  usage error
-        Bad rows alone never make a run fail.
+        Bad rows alone never make a run fail. While standard error is a terminal, a progress line
+        is shown there.
         """
 
     static func parse(_ arguments: [String], now: Timestamp) throws -> Command {

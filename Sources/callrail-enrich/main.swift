@@ -51,9 +51,11 @@ case .version:
     exit(0)
 case .enrich(var configuration, let quiet):
     let outputPath = configuration.outputPath
+    let progressDisplay = !quiet && isatty(STDERR_FILENO) == 1 ? ProgressDisplay() : nil
     let interruption = Interruption()
     interruption.handleSignals([SIGINT, SIGTERM, SIGHUP]) { signal, isFirst in
         let name = Interruption.name(of: signal)
+        progressDisplay?.clear()
         if isFirst {
             printError("callrail-enrich: \(name) received; stopping without committing (send it again to stop at once)")
             return
@@ -71,14 +73,22 @@ case .enrich(var configuration, let quiet):
     configuration.interruption = interruption
 
     let job = EnrichJob(configuration: configuration)
-    job.warn = { printError("callrail-enrich: warning: \($0)") }
+    job.warn = {
+        progressDisplay?.clear()
+        printError("callrail-enrich: warning: \($0)")
+    }
+    if let progressDisplay {
+        job.progress = { progressDisplay.update($0) }
+    }
     do {
         let report = try job.run()
+        progressDisplay?.clear()
         if !quiet {
             printError(Summary.text(report, outputPath: outputPath))
         }
         exit(report.damagedInputs.isEmpty ? 0 : 3)
     } catch {
+        progressDisplay?.clear()
         printError("callrail-enrich: error: \(error); nothing was committed to '\(outputPath)'")
         exit(1)
     }

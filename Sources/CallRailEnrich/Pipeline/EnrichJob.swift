@@ -31,6 +31,8 @@ public final class EnrichJob {
     public let configuration: Configuration
     /// Called with a short message for each file-level warning (damage, empty files).
     public var warn: (String) -> Void = { _ in }
+    /// Called on the calling thread after every batch written; nil reports nothing.
+    public var progress: ((RunProgress) -> Void)?
 
     public init(configuration: Configuration) {
         self.configuration = configuration
@@ -67,12 +69,15 @@ public final class EnrichJob {
         let workers = try (0..<max(1, configuration.jobs)).map { _ in
             try BatchWorker(options: options, compress: configuration.compress)
         }
+        var runProgress = progress.map { _ in RunProgress(paths: paths) }
 
-        for path in paths {
+        for (index, path) in paths.enumerated() {
             try interruption?.check()
             if let state = setup.state, try !state.begin(path, interruption: interruption, warn: warn) {
+                runProgress?.skipInput(at: index)
                 continue
             }
+            runProgress?.startInput(at: index, path: path)
             let input = try InputFile(path: path)
             defer { input.close() }
             setup.state?.observe(input)
@@ -83,7 +88,12 @@ public final class EnrichJob {
                 try enrichedSink.write(result.enriched)
                 try badSink.write(result.bad)
                 fileCounts.merge(result.counts)
+                runProgress?.addBatch(lines: result.counts.read, inputBytesRead: result.inputBytesRead)
+                if let runProgress {
+                    progress?(runProgress)
+                }
             }
+            runProgress?.finishInput(inputBytesRead: input.compressedBytesRead)
             try setup.state?.finish(input, interruption: interruption)
             guard fileCounts.isBalanced else {
                 throw AccountingError(path: path, counts: fileCounts)
@@ -194,7 +204,8 @@ final class BatchSource: @unchecked Sendable {
     func next(_ sequence: Int) throws -> BatchWork? {
         guard let batch = try reader.nextBatch() else { return nil }
         let work = BatchWork(
-            sequence: sequence, batch: batch, startLayout: layout, endIsTruncated: reader.input.damage != nil)
+            sequence: sequence, batch: batch, startLayout: layout, endIsTruncated: reader.input.damage != nil,
+            inputBytesRead: reader.input.compressedBytesRead)
         layout = BatchSource.layout(after: batch, startingWith: layout)
         return work
     }
