@@ -17,6 +17,7 @@ struct UsageError: Error {
 enum Arguments {
     static let usage = """
         Usage: callrail-enrich enrich --output DIR [options] INPUT...
+               callrail-enrich enrich --output DIR --recover RUN_DIR [options] [INPUT...]
                callrail-enrich --help | --version
 
         Reads CloudFront or Clojure-collector Tomcat access logs (gzip or plain text; files, folders
@@ -48,17 +49,33 @@ enum Arguments {
           --no-validation           write events without checking the call data against the
                                     schema (atomic fields are still checked); for measuring the
                                     cost of validation or replaying data known to be valid
-          --quiet                   print nothing on success
+          --state FILE              skip inputs that an earlier run recorded in FILE with the same
+                                    path, size and SHA-256, and record this run's inputs there once
+                                    the run is committed; a FILE that cannot be parsed fails the run
+          --reprocess               with --state: process recorded inputs again; FILE is still
+                                    updated
+          --since TS                keep only requests logged at or after TS (collector time)
+          --until TS                keep only requests logged before TS; both take the
+                                    --etl-timestamp formats or a date alone (its midnight, UTC),
+                                    and other requests are counted as skipped under
+                                    '(outside --since/--until)'
+          --recover RUN_DIR         process the inputs of the committed run RUN_DIR again (or the
+                                    INPUTs given) and write only events that RUN_DIR did not
+                                    enrich, such as those an older schema rejected; bad rows are
+                                    written again; needs deterministic event ids
+          --quiet                   print no progress and no summary
           --help                    show this help
           --version                 show the version
 
         Exit status:
           0   run committed
-          1   run failed; nothing was committed
+          1   run failed (unreadable input, write error, interrupted by SIGINT, SIGTERM or
+              SIGHUP, invalid or locked --state file); nothing was committed
           3   run committed, but at least one input was damaged (truncated or corrupt gzip);
               report.json names it
           64  usage error
-        Bad rows alone never make a run fail.
+        Bad rows alone never make a run fail. While standard error is a terminal, a progress line
+        is shown there.
         """
 
     static func parse(_ arguments: [String], now: Timestamp) throws -> Command {
@@ -86,12 +103,26 @@ enum Arguments {
         var igluDirectories: [String] = []
         var skipValidation = false
         var jobs = ProcessInfo.processInfo.activeProcessorCount
+        var statePath: String?
+        var reprocess = false
+        var since: Timestamp?
+        var until: Timestamp?
+        var recoverPath: String?
 
         func value(for option: String) throws -> String {
             guard let value = remaining.popFirst() else {
                 throw UsageError(message: "option \(option) needs a value")
             }
             return value
+        }
+        func windowBound(_ option: String, _ text: String) throws -> Timestamp {
+            // A date alone means its midnight (UTC), so that replays can be cut at day boundaries.
+            let isDateOnly = text.utf8.count == 10 && !text.contains(" ") && !text.contains("T")
+            guard let timestamp = parseETLTimestamp(isDateOnly ? text + " 00:00:00" : text) else {
+                throw UsageError(
+                    message: "invalid \(option) '\(text)'; expected 'yyyy-MM-dd', 'yyyy-MM-dd HH:mm:ss.SSS' (UTC) or ISO-8601 such as 2024-01-01T00:00:00Z")
+            }
+            return timestamp
         }
         func choice<T: RawRepresentable & CaseIterable>(_ option: String, _ text: String, as type: T.Type) throws -> T
         where T.RawValue == String {
@@ -159,6 +190,16 @@ enum Arguments {
                 skipValidation = true
             case "--quiet", "-q":
                 quiet = true
+            case "--state":
+                statePath = try optionValue()
+            case "--reprocess":
+                reprocess = true
+            case "--since":
+                since = try windowBound(name, try optionValue())
+            case "--until":
+                until = try windowBound(name, try optionValue())
+            case "--recover":
+                recoverPath = try optionValue()
             case "--":
                 inputs.append(contentsOf: remaining)
                 remaining = []
@@ -172,6 +213,33 @@ enum Arguments {
 
         guard let output else {
             throw UsageError(message: "missing --output DIR; the run folder to create")
+        }
+        if reprocess && statePath == nil {
+            throw UsageError(
+                message: "--reprocess needs --state FILE; without a state file every input is processed anyway")
+        }
+        if let since, let until, since >= until {
+            throw UsageError(
+                message: "--since '\(since.enrichedFormat)' is not before --until '\(until.enrichedFormat)'; the window would be empty")
+        }
+        if since != nil || until != nil {
+            options.replayWindow = ReplayWindow(since: since, until: until)
+        }
+        var recoveredRun: RecoveredRun?
+        if let recoverPath {
+            let recovered = try recoveredRunArgument(recoverPath, output: output, eventIDMode: options.eventIDMode)
+            if inputs.isEmpty {
+                guard !recovered.inputs.isEmpty else {
+                    throw UsageError(
+                        message: "--recover: the run '\(recoverPath)' read no inputs; give the inputs as INPUT")
+                }
+                guard !recovered.inputs.contains("-") else {
+                    throw UsageError(
+                        message: "--recover: the run '\(recoverPath)' read standard input, which cannot be read again; give the inputs as INPUT")
+                }
+                inputs = recovered.inputs
+            }
+            recoveredRun = recovered
         }
         guard !inputs.isEmpty else {
             throw UsageError(message: "missing INPUT; give log files, folders or - for standard input")
@@ -194,7 +262,33 @@ enum Arguments {
         configuration.overwrite = overwrite
         configuration.compress = compress
         configuration.jobs = jobs
+        configuration.statePath = statePath
+        configuration.reprocessesAll = reprocess
+        configuration.recoveredRun = recoveredRun
         return .enrich(configuration, quiet: quiet)
+    }
+
+    /// Checks the `--recover` run folder against the other options and reads its report.
+    private static func recoveredRunArgument(
+        _ path: String, output: String, eventIDMode: EventIDMode
+    ) throws -> RecoveredRun {
+        guard eventIDMode == .deterministic else {
+            throw UsageError(
+                message: "--recover needs --event-id deterministic; random ids differ from the recovered run's, so its events would be written again")
+        }
+        let resolvedOutput = URL(fileURLWithPath: output).resolvingSymlinksInPath().standardized.path
+        let resolvedRun = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardized.path
+        guard resolvedOutput != resolvedRun else {
+            throw UsageError(
+                message: "--output '\(output)' is the --recover run folder; choose another --output so that the recovered run is kept")
+        }
+        let recovered: RecoveredRun
+        do {
+            recovered = try RecoveredRun(path: path)
+        } catch {
+            throw UsageError(message: "--recover: \(error)")
+        }
+        return recovered
     }
 
     /// Reads `yyyy-MM-dd HH:mm:ss[.SSS]` as UTC, or ISO-8601 with `T` and a zone.

@@ -20,6 +20,10 @@ public final class InputFile {
     /// Raw bytes read from the file so far, for progress reports.
     public private(set) var compressedBytesRead = 0
 
+    /// Called with each block of raw bytes as it is read, before decoding, in file order; lets a
+    /// caller checksum the file in the same pass. The pointer is valid only during the call.
+    public var rawBytesObserver: ((UnsafeRawBufferPointer) -> Void)?
+
     /// The damage found in the gzip data, or nil for a sound file.
     ///
     /// It is set once `read` has reported the end of the input.
@@ -228,6 +232,11 @@ public final class InputFile {
         let count = try rawBuffer.withUnsafeMutableBytes { bytes in
             readOnce(into: UnsafeMutableRawBufferPointer(rebasing: bytes[rawEnd..<min(rawEnd + readSize, bytes.count)]))
         }.get()
+        if count > 0, let rawBytesObserver {
+            rawBuffer.withUnsafeBytes { raw in
+                rawBytesObserver(UnsafeRawBufferPointer(rebasing: raw[rawEnd..<rawEnd + count]))
+            }
+        }
         rawEnd += count
         compressedBytesRead += count
         isEndOfFile = count == 0
@@ -265,6 +274,9 @@ public final class InputFile {
 
         // A terminal can return more bytes after reporting the end, but the input has ended by then.
         let count = isEndOfFile ? 0 : try readOnce(into: destination).get()
+        if count > 0, let rawBytesObserver {
+            rawBytesObserver(UnsafeRawBufferPointer(rebasing: destination[..<count]))
+        }
         compressedBytesRead += count
         if count == 0 {
             phase = .finished(wasGzip: false)

@@ -17,6 +17,8 @@ public struct RunReport: Sendable {
     public var etlTimestamp: Timestamp
     public var schemaVersion: String
     public var inputs: [InputReport] = []
+    /// The replay window, the recovered run and the inputs `--state` skipped or processed again.
+    public var selection = RunSelection()
 
     public init(etlTimestamp: Timestamp, schemaVersion: String) {
         self.etlTimestamp = etlTimestamp
@@ -48,6 +50,7 @@ public struct RunReport: Sendable {
         json.appendString(etlTimestamp.enrichedFormat)
         json.appendRaw(",\n  \"schema\": ")
         json.appendString("iglu:com.callrail/call_complete/jsonschema/\(schemaVersion)")
+        selection.appendJSON(into: &json)
         json.appendRaw(",\n  \"inputs\": [")
         for (index, input) in inputs.enumerated() {
             json.appendRaw(index == 0 ? "\n    " : ",\n    ")

@@ -5,6 +5,8 @@ struct BatchWork: @unchecked Sendable {
     var batch: LineBatch
     var startLayout: CloudFrontLayout
     var endIsTruncated: Bool
+    /// Raw bytes read from the input when the batch was framed, for progress reports.
+    var inputBytesRead = 0
 }
 
 /// A processed batch: compressed (or plain) output chunks and counts, in the batch's order.
@@ -12,6 +14,8 @@ struct BatchResult: Sendable {
     var enriched: [UInt8]
     var bad: [UInt8]
     var counts: LineCounts
+    /// The batch's `BatchWork.inputBytesRead`.
+    var inputBytesRead = 0
 }
 
 /// Processes batches on a worker thread: one processor and one encoder per worker, reused.
@@ -46,7 +50,9 @@ final class BatchWorker {
                 processor.process(line, arrival: arrival, into: &output)
             }
         }
-        return BatchResult(enriched: encoded(output.enriched), bad: encoded(output.bad), counts: output.counts)
+        return BatchResult(
+            enriched: encoded(output.enriched), bad: encoded(output.bad), counts: output.counts,
+            inputBytesRead: work.inputBytesRead)
     }
 
     private func encoded(_ bytes: [UInt8]) -> [UInt8] {

@@ -12,6 +12,14 @@ public final class EnrichJob {
         public var compress = true
         /// Worker threads that process batches; output is byte-identical whatever the number.
         public var jobs = 1
+        /// The `--state` file; nil processes every input and records nothing.
+        public var statePath: String?
+        /// Processes inputs that the state file records as processed; the state is still updated.
+        public var reprocessesAll = false
+        /// A committed run whose enriched events are not written again (`--recover`).
+        public var recoveredRun: RecoveredRun?
+        /// Raised by signals; the job then stops between batches and commits nothing.
+        public var interruption: Interruption?
 
         public init(options: EnrichOptions, inputs: [String], outputPath: String) {
             self.options = options
@@ -23,6 +31,8 @@ public final class EnrichJob {
     public let configuration: Configuration
     /// Called with a short message for each file-level warning (damage, empty files).
     public var warn: (String) -> Void = { _ in }
+    /// Called on the calling thread after every batch written; nil reports nothing.
+    public var progress: ((RunProgress) -> Void)?
 
     public init(configuration: Configuration) {
         self.configuration = configuration
@@ -31,11 +41,16 @@ public final class EnrichJob {
     /// Runs the job and returns the committed run's report.
     /// - Throws: an input, output or accounting error; nothing is committed then.
     public func run() throws -> RunReport {
+        try configuration.interruption?.check()
         let paths = try InputDiscovery.expand(configuration.inputs)
+        let setup = try makeSetup()
+        defer { setup.state?.close() }
         let folder = try RunFolder(destination: configuration.outputPath, overwrite: configuration.overwrite)
+        configuration.interruption?.register(temporaryPath: folder.temporaryPath)
+        defer { configuration.interruption?.unregister(temporaryPath: folder.temporaryPath) }
         do {
-            let report = try write(paths, into: folder)
-            try folder.commit()
+            let report = try write(paths, into: folder, setup: setup)
+            try commit(folder, state: setup.state)
             return report
         } catch {
             folder.discard()
@@ -43,26 +58,43 @@ public final class EnrichJob {
         }
     }
 
-    private func write(_ paths: [String], into folder: RunFolder) throws -> RunReport {
-        let options = configuration.options
+    private func write(_ paths: [String], into folder: RunFolder, setup: RunSetup) throws -> RunReport {
+        let options = setup.options
+        let interruption = configuration.interruption
         let suffix = configuration.compress ? ".gz" : ""
         let enrichedSink = try FileSink(path: folder.path("enriched/part-00000.tsv" + suffix))
         let badSink = try FileSink(path: folder.path("bad/part-00000.jsonl" + suffix))
         var report = RunReport(etlTimestamp: options.etlTimestamp, schemaVersion: options.schemaVersion)
+        report.selection = setup.selection
         let workers = try (0..<max(1, configuration.jobs)).map { _ in
             try BatchWorker(options: options, compress: configuration.compress)
         }
+        var runProgress = progress.map { _ in RunProgress(paths: paths) }
 
-        for path in paths {
+        for (index, path) in paths.enumerated() {
+            try interruption?.check()
+            if let state = setup.state, try !state.begin(path, interruption: interruption, warn: warn) {
+                runProgress?.skipInput(at: index)
+                continue
+            }
+            runProgress?.startInput(at: index, path: path)
             let input = try InputFile(path: path)
             defer { input.close() }
+            setup.state?.observe(input)
             let reader = LineBatchReader(input: input, maxLineLength: options.maximumLineLength)
             var fileCounts = LineCounts()
             try processFile(reader: reader, workers: workers) { result in
+                try interruption?.check(reading: path)
                 try enrichedSink.write(result.enriched)
                 try badSink.write(result.bad)
                 fileCounts.merge(result.counts)
+                runProgress?.addBatch(lines: result.counts.read, inputBytesRead: result.inputBytesRead)
+                if let runProgress {
+                    progress?(runProgress)
+                }
             }
+            runProgress?.finishInput(inputBytesRead: input.compressedBytesRead)
+            try setup.state?.finish(input, interruption: interruption)
             guard fileCounts.isBalanced else {
                 throw AccountingError(path: path, counts: fileCounts)
             }
@@ -76,6 +108,10 @@ public final class EnrichJob {
             report.inputs.append(InputReport(path: path, counts: fileCounts, damage: damage))
         }
 
+        if let state = setup.state {
+            report.selection.alreadyProcessed = state.alreadyProcessed
+            report.selection.reprocessed = state.reprocessed
+        }
         try enrichedSink.close(synchronize: true)
         try badSink.close(synchronize: true)
         let reportSink = try FileSink(path: folder.path("report.json"))
@@ -130,15 +166,22 @@ public final class EnrichJob {
         var sequence = 0
         do {
             while let result = try results.take(sequence) {
+                // Counted before writing: when `write` throws, result `sequence` has been taken
+                // already, and waiting for it again below would never end.
+                sequence += 1
                 try write(result)
                 inFlight.signal()
-                sequence += 1
             }
         } catch {
             cancellation.raise()
             // Unblock the reader if it waits for a free slot, then let every started batch finish.
             for _ in 0..<(workers.count * 2) { inFlight.signal() }
-            while (try? results.take(sequence)) ?? nil != nil { sequence += 1 }
+            // Each drained batch returns its slot as a written one does: libdispatch traps when a
+            // semaphore is released with a value below the one it was created with.
+            while (try? results.take(sequence)) ?? nil != nil {
+                inFlight.signal()
+                sequence += 1
+            }
             group.wait()
             throw error
         }
@@ -161,7 +204,8 @@ final class BatchSource: @unchecked Sendable {
     func next(_ sequence: Int) throws -> BatchWork? {
         guard let batch = try reader.nextBatch() else { return nil }
         let work = BatchWork(
-            sequence: sequence, batch: batch, startLayout: layout, endIsTruncated: reader.input.damage != nil)
+            sequence: sequence, batch: batch, startLayout: layout, endIsTruncated: reader.input.damage != nil,
+            inputBytesRead: reader.input.compressedBytesRead)
         layout = BatchSource.layout(after: batch, startingWith: layout)
         return work
     }

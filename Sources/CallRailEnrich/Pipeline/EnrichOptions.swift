@@ -45,6 +45,10 @@ public struct EnrichOptions: Sendable {
     /// Whether the validator checks call data; when false, its schema still names the known keys,
     /// so turning validation off measures exactly what validation costs.
     public var validatesCallData = true
+    /// Requests whose collector timestamp lies outside this window are skipped; nil keeps all.
+    public var replayWindow: ReplayWindow?
+    /// Events with these ids are skipped, because the run being recovered enriched them already.
+    public var recoveredEventIDs: EventIDSet?
 
     public init(etlTimestamp: Timestamp) {
         self.etlTimestamp = etlTimestamp

@@ -53,7 +53,9 @@ public struct LineCounts: Sendable, Equatable {
         blank += other.blank
         bad.merge(other.bad, uniquingKeysWith: +)
         for (path, count) in other.skipped {
-            if skipped[path] == nil && skipped.count >= LineCounts.maximumDistinctSkippedPaths {
+            if skipped[path] == nil && skipped.count >= LineCounts.maximumDistinctSkippedPaths
+                && !LineCounts.skipReasonKeys.contains(path)
+            {
                 skipped[LineCounts.otherPathsKey, default: 0] += count
             } else {
                 skipped[path, default: 0] += count

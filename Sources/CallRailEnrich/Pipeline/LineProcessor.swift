@@ -126,7 +126,11 @@ public struct LineProcessor {
             badRows.formatViolation(failure, line: line, into: &json)
             emitBad(.collectorPayloadFormatViolation, into: &output)
         case .payload(let payload):
-            process(payload, line: line, warnings: &warnings, into: &output)
+            if let window = options.replayWindow, !window.contains(payload.timestamp) {
+                output.counts.countSkipped(reason: ReplayWindow.skippedKey)
+            } else {
+                process(payload, line: line, warnings: &warnings, into: &output)
+            }
         }
         output.counts.countWarnings(warnings)
     }
@@ -233,6 +237,10 @@ public struct LineProcessor {
                         path: "event_id", keyword: "atomic_field_invalid",
                         message: "eid '\(eid)' is not a UUID (expected 8-4-4-4-12 hex digits)"))
             }
+        }
+        if let recovered = options.recoveredEventIDs, recovered.contains(eventID) {
+            output.counts.countSkipped(reason: RecoveredRun.skippedKey)
+            return
         }
         event.setVerbatim(.event_id, eventID)
         event.setVerbatim(.v_tracker, "com.callrail-v1")
