@@ -105,6 +105,11 @@ struct CallRailQuery {
         arena.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
     }
 
+    /// Calls `body` with the bytes of an arena range.
+    func withBytes<Result>(_ start: Int, _ end: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        arena.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+    }
+
     /// Returns the member's name as text.
     func name(of member: Member, table: QueryKeyTable) -> String {
         member.key >= 0 ? table.keys[member.key].name : string(member.nameStart, member.nameEnd)

@@ -29,7 +29,7 @@ struct FastCallDataCheck: Sendable {
             case .string(let start, let end, _):
                 kind = .string
                 if property.isDateTime && FlatObjectSchema.fits(kind, property)
-                    && !StringFormat.dateTime.accepts(query.string(start, end))
+                    && !query.withBytes(start, end, StringFormat.dateTime.accepts(bytes:))
                 {
                     return false
                 }

@@ -40,7 +40,7 @@ enum StringFormat: String, Sendable {
         return result ?? Array(string.utf8).withUnsafeBufferPointer { accepts(bytes: $0) }
     }
 
-    private func accepts(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    func accepts(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let text = FormatBytes(bytes: bytes, start: 0, end: bytes.count)
         switch self {
         case .dateTime: return text.isDateTime
