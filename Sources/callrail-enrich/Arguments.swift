@@ -244,6 +244,13 @@ enum Arguments {
         guard !inputs.isEmpty else {
             throw UsageError(message: "missing INPUT; give log files, folders or - for standard input")
         }
+        if overwrite, let inside = inputs.first(where: { isInside($0, folder: output) }) {
+            throw UsageError(
+                message: "input '\(inside)' is inside the --output folder '\(output)', which --overwrite would delete; move the input or choose another --output")
+        }
+        if let problem = RunFolder.destinationProblem(output, overwrite: overwrite) {
+            throw UsageError(message: "--output '\(output)': \(problem)")
+        }
         var registry = SchemaRegistry()
         for directory in igluDirectories {
             do {
@@ -256,7 +263,8 @@ enum Arguments {
             options.validator = try CallCompleteValidator(registry: registry, version: options.schemaVersion)
             options.validatesCallData = !skipValidation
         } catch {
-            throw UsageError(message: "--schema-version: \(error)")
+            throw UsageError(
+                message: "--schema-version: \(error); add other versions with --iglu-dir")
         }
         var configuration = EnrichJob.Configuration(options: options, inputs: inputs, outputPath: output)
         configuration.overwrite = overwrite
@@ -266,6 +274,14 @@ enum Arguments {
         configuration.reprocessesAll = reprocess
         configuration.recoveredRun = recoveredRun
         return .enrich(configuration, quiet: quiet)
+    }
+
+    /// Returns whether `path` is `folder` or lies below it, after resolving both.
+    static func isInside(_ path: String, folder: String) -> Bool {
+        guard path != "-" else { return false }
+        let resolvedPath = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardized.path
+        let resolvedFolder = URL(fileURLWithPath: folder).resolvingSymlinksInPath().standardized.path
+        return resolvedPath == resolvedFolder || resolvedPath.hasPrefix(resolvedFolder + "/")
     }
 
     /// Checks the `--recover` run folder against the other options and reads its report.

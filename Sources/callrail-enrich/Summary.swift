@@ -20,7 +20,7 @@ enum Summary {
         }
         let reasonText = reasons.isEmpty ? "" : " (" + reasons.joined(separator: ", ") + ")"
         parts.append("\(totals.skippedTotal) skipped" + reasonText)
-        parts.append("\(totals.headers) headers")
+        parts.append("\(totals.headers) header\(totals.headers == 1 ? "" : "s")")
         parts.append("\(totals.blank) blank")
         var text = "callrail-enrich: " + parts.joined(separator: ", ") + ". Committed to '\(outputPath)'."
         if !totals.warnings.isEmpty {

@@ -23,10 +23,8 @@ public final class RunFolder {
         }
         self.destination = destination
         self.overwrite = overwrite
-        if FileManager.default.fileExists(atPath: destination) && !overwrite {
-            throw OutputError(
-                path: destination,
-                message: "output folder already exists; choose another --output or pass --overwrite to replace it")
+        if let problem = RunFolder.destinationProblem(destination, overwrite: overwrite) {
+            throw OutputError(path: destination, message: problem)
         }
         temporaryPath = "\(destination).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         for path in [temporaryPath, temporaryPath + "/enriched", temporaryPath + "/bad"] {
@@ -36,6 +34,35 @@ public final class RunFolder {
                 throw OutputError(path: path, message: "cannot create folder: \(reason)")
             }
         }
+    }
+
+    /// Returns why `destination` cannot receive a run, or nil when it can. An existing destination is
+    /// replaced only with `overwrite`, and only when it is a committed run folder (it has
+    /// `_SUCCESS`) or an empty folder, so that `--overwrite` never deletes anything else.
+    public static func destinationProblem(_ destination: String, overwrite: Bool) -> String? {
+        guard !destination.isEmpty else {
+            return "the output folder name is empty; give --output a folder path"
+        }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: destination, isDirectory: &isDirectory) {
+            guard overwrite else {
+                return "output folder already exists; choose another --output or pass --overwrite to replace it"
+            }
+            guard isDirectory.boolValue else {
+                return "the output path is a file, not a run folder; --overwrite replaces only run folders"
+            }
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: destination)) ?? []
+            guard entries.isEmpty || entries.contains("_SUCCESS") else {
+                return "the output folder is not a committed run folder (it has no _SUCCESS); "
+                    + "--overwrite replaces only run folders, so move or remove it yourself"
+            }
+            return nil
+        }
+        let parent = (destination as NSString).deletingLastPathComponent
+        if !parent.isEmpty && !FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory) {
+            return "the parent folder '\(parent)' does not exist; create it first"
+        }
+        return nil
     }
 
     /// Returns the path of a file inside the temporary folder.

@@ -16,6 +16,8 @@ public struct InputReport: Sendable {
 public struct RunReport: Sendable {
     public var etlTimestamp: Timestamp
     public var schemaVersion: String
+    /// Whether call data was validated; false after `--no-validation`.
+    public var validatesCallData = true
     public var inputs: [InputReport] = []
     /// The replay window, the recovered run and the inputs `--state` skipped or processed again.
     public var selection = RunSelection()
@@ -50,6 +52,8 @@ public struct RunReport: Sendable {
         json.appendString(etlTimestamp.enrichedFormat)
         json.appendRaw(",\n  \"schema\": ")
         json.appendString("iglu:com.callrail/call_complete/jsonschema/\(schemaVersion)")
+        json.appendRaw(",\n  \"validation\": ")
+        validatesCallData ? json.appendRaw("true") : json.appendRaw("false")
         selection.appendJSON(into: &json)
         json.appendRaw(",\n  \"inputs\": [")
         for (index, input) in inputs.enumerated() {

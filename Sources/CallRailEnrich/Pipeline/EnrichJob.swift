@@ -65,6 +65,7 @@ public final class EnrichJob {
         let enrichedSink = try FileSink(path: folder.path("enriched/part-00000.tsv" + suffix))
         let badSink = try FileSink(path: folder.path("bad/part-00000.jsonl" + suffix))
         var report = RunReport(etlTimestamp: options.etlTimestamp, schemaVersion: options.schemaVersion)
+        report.validatesCallData = options.validator != nil && options.validatesCallData
         report.selection = setup.selection
         let workers = try (0..<max(1, configuration.jobs)).map { _ in
             try BatchWorker(options: options, compress: configuration.compress)
@@ -111,6 +112,16 @@ public final class EnrichJob {
         if let state = setup.state {
             report.selection.alreadyProcessed = state.alreadyProcessed
             report.selection.reprocessed = state.reprocessed
+        }
+        if configuration.compress {
+            // A gzip file needs at least one member; an empty part is one empty member, so zcat and
+            // loaders read it as empty rather than as a truncated stream.
+            let encoder = try GzipMemberEncoder(level: 1)
+            var emptyMember: [UInt8] = []
+            encoder.encode([], appendingTo: &emptyMember)
+            for sink in [enrichedSink, badSink] where sink.bytesWritten == 0 {
+                try sink.write(emptyMember)
+            }
         }
         try enrichedSink.close(synchronize: true)
         try badSink.close(synchronize: true)

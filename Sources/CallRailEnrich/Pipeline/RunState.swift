@@ -168,7 +168,11 @@ public final class RunState {
         case .process(let absolutePath, let previous, let reason):
             if let previous, let reason {
                 reprocessed.append(ReprocessedInput(path: inputPath, reason: reason, previous: previous))
-                if reason != .requested {
+                if reason == .windowChanged {
+                    warn(
+                        "'\(inputPath)' was processed by the run '\(previous.run)' with another --since/--until "
+                            + "window; processing it again with this one")
+                } else if reason != .requested {
                     warn(
                         "'\(inputPath)' was processed by the run '\(previous.run)' but has changed since "
                             + "(\(reason.rawValue)); processing it again")

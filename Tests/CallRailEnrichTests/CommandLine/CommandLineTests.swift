@@ -78,6 +78,23 @@ func runTool(_ arguments: [String], environment: [String: String] = [:]) throws 
         #expect(unknownVersion.standardError.contains("1-0-0, 1-0-1, 1-0-2"))
     }
 
+    @Test func overwriteNeverDeletesInputsOrOtherFolders() throws {
+        let folder = try TemporaryFolder()
+        let input = try folder.write("victim/log.gz", gzip(Array((workedExampleTomcatLine + "\n").utf8)))
+        let inside = try runTool(["enrich", "--overwrite", "--output", folder.path("victim"), input])
+        #expect(inside.status == 64)
+        #expect(inside.standardError.contains("inside the --output folder"))
+        #expect(FileManager.default.fileExists(atPath: input))
+        try folder.write("plain/notes.txt", Array("x".utf8))
+        let notRun = try runTool(["enrich", "--overwrite", "--output", folder.path("plain"), input])
+        #expect(notRun.status == 64)
+        #expect(notRun.standardError.contains("not a committed run folder"))
+        #expect(FileManager.default.fileExists(atPath: folder.path("plain/notes.txt")))
+        let missingParent = try runTool(["enrich", "--output", folder.path("no/such/run"), input])
+        #expect(missingParent.status == 64)
+        #expect(missingParent.standardError.contains("does not exist"))
+    }
+
     @Test func helpAndVersionPrintToStandardOutput() throws {
         let help = try runTool(["--help"])
         #expect(help.status == 0)

@@ -118,10 +118,37 @@ func runJob(
         let input = try folder.write("log", Array((workedExampleTomcatLine + "\n").utf8))
         try folder.write("run/keep.txt", Array("keep".utf8))
         #expect(throws: OutputError.self) { try runJob(inputs: [input], output: folder.path("run")) }
+        // A folder that is not a committed run is never replaced, even with overwrite.
+        #expect(throws: OutputError.self) {
+            try runJob(inputs: [input], output: folder.path("run")) { $0.overwrite = true }
+        }
         #expect(FileManager.default.fileExists(atPath: folder.path("run/keep.txt")))
+    }
+
+    @Test func overwriteReplacesACommittedRun() throws {
+        let folder = try TemporaryFolder()
+        let input = try folder.write("log", Array((workedExampleTomcatLine + "\n").utf8))
+        _ = try runJob(inputs: [input], output: folder.path("run"))
+        try folder.write("run/old-marker", Array("old".utf8))
         _ = try runJob(inputs: [input], output: folder.path("run")) { $0.overwrite = true }
-        #expect(!FileManager.default.fileExists(atPath: folder.path("run/keep.txt")))
+        #expect(!FileManager.default.fileExists(atPath: folder.path("run/old-marker")))
         #expect(FileManager.default.fileExists(atPath: folder.path("run/_SUCCESS")))
+    }
+
+    @Test func emptyPartsAreValidGzip() throws {
+        let folder = try TemporaryFolder()
+        let input = try folder.write("empty.log", [])
+        _ = try runJob(inputs: [input], output: folder.path("run"))
+        for name in ["enriched/part-00000.tsv.gz", "bad/part-00000.jsonl.gz"] {
+            let path = folder.path("run/" + name)
+            let file = try InputFile(path: path)
+            defer { file.close() }
+            var bytes: [UInt8] = []
+            while try file.read(appendingTo: &bytes, maxBytes: 1 << 16) {}
+            #expect(bytes.isEmpty, "\(name)")
+            #expect(file.isGzip, "\(name)")
+            #expect(file.damage == nil, "\(name)")
+        }
     }
 
     @Test func missingInputFailsAndLeavesNothing() throws {
