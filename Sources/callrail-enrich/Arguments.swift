@@ -237,6 +237,10 @@ enum Arguments {
                     throw UsageError(
                         message: "--recover: the run '\(recoverPath)' read standard input, which cannot be read again; give the inputs as INPUT")
                 }
+                if let missing = recovered.inputs.first(where: { !FileManager.default.fileExists(atPath: $0) }) {
+                    throw UsageError(
+                        message: "--recover: input '\(missing)', listed in '\(recoverPath)/report.json', was not found from the current folder; run from the folder the recovered run ran in, or give the inputs as INPUT")
+                }
                 inputs = recovered.inputs
             }
             recoveredRun = recovered

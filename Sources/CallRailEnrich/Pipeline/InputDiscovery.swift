@@ -1,7 +1,8 @@
 import Foundation
 
 /// Expands the command line's inputs: files as given, folders to every regular file below them
-/// (sorted, hidden entries skipped), and `-` for standard input.
+/// (sorted, hidden entries skipped), and `-` for standard input. A file named twice, directly or
+/// through a folder, is read once, at its first place, so its events are not written twice.
 public enum InputDiscovery {
     public static func expand(_ arguments: [String]) throws -> [String] {
         var paths: [String] = []
@@ -36,7 +37,10 @@ public enum InputDiscovery {
             }
             paths.append(contentsOf: found.sorted())
         }
-        return paths
+        var seen: Set<String> = []
+        return paths.filter { path in
+            path == "-" || seen.insert(URL(fileURLWithPath: path).resolvingSymlinksInPath().standardized.path).inserted
+        }
     }
 }
 

@@ -172,7 +172,7 @@ public struct LineProcessor {
                     .init(
                         field: "querystring", value: payload.rawQuerystring.map { String(decoding: $0, as: UTF8.self) },
                         expectation:
-                            "no CallRail parameters on the querystring (only \(names.joined(separator: ", "))); the request body is not read by the call_complete adapter"
+                            "at least one CallRail parameter on the querystring, found only \(names.joined(separator: ", ")); the call_complete adapter does not read the request body"
                     )
                 ])
             writeAdapterFailure(failure, payload: payload, warnings: &warnings, into: &output)

@@ -219,6 +219,14 @@ func runJob(
         #expect(report.totals.enriched == 1)
     }
 
+    @Test func fileNamedTwiceIsReadOnce() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("logs/a.log", Array((workedExampleTomcatLine + "\n").utf8))
+        let report = try runJob(inputs: [path, folder.path("logs"), path], output: folder.path("run"))
+        #expect(report.inputs.count == 1)
+        #expect(report.totals.enriched == 1)
+    }
+
     @Test func foldersAreSearchedRecursivelyInSortedOrder() throws {
         let folder = try TemporaryFolder()
         try folder.write("logs/b/2.log", Array((workedExampleTomcatLine + "\n").utf8))

@@ -81,7 +81,7 @@ func callDataContains(_ row: [String], _ fragment: String) -> Bool {
         #expect(output.counts.enriched == 0)
         #expect(output.counts.bad[.adapterFailures] == 1)
         let bad = try #require(badRows(output).first)
-        #expect(bad.contains("no CallRail parameters on the querystring (only cv, nuid)"))
+        #expect(bad.contains("at least one CallRail parameter on the querystring, found only cv, nuid"))
         #expect(bad.contains(#""body":"{\"id\":1}""#))
         #expect(bad.contains(#""contentType":"application/json""#))
     }
