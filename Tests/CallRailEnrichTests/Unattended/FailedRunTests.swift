@@ -11,7 +11,13 @@ private let nobodyID = "65534"
 
 /// Whether a folder can be made unwritable for the tool: as root through `setpriv` (root ignores
 /// permissions), otherwise by removing write permission.
-private let canDropWritePermission = getuid() != 0 || setprivPath != nil
+private let canDropWritePermission: Bool = {
+    guard getuid() == 0 else { return true }
+    guard let setpriv = setprivPath, let tool = executablePath else { return false }
+    // The executable must be reachable by that user; a checkout below a private home folder is not.
+    let probe = try? runProgram(setpriv, ["--reuid=\(nobodyID)", "--regid=\(nobodyID)", "--clear-groups", tool, "--version"])
+    return probe?.status == 0
+}()
 
 /// Runs the tool as `nobody` when the tests run as root, so that file permissions apply to it.
 private func runToolWithoutPrivileges(_ arguments: [String]) throws -> CommandResult {
@@ -30,7 +36,7 @@ private func runToolWithoutPrivileges(_ arguments: [String]) throws -> CommandRe
     @Test(
         .enabled(
             if: canDropWritePermission,
-            "tests run as root and setpriv (util-linux) is missing, so no folder can be read-only for the tool"))
+            "tests run as root and setpriv (util-linux) is missing or cannot run the executable as nobody, so no folder can be read-only for the tool"))
     func readOnlyOutputFolderFailsWithoutLeftovers() throws {
         let folder = try TemporaryFolder()
         let input = try folder.write("log", logBytes([callLine(id: 1)]))
@@ -147,7 +153,7 @@ private func runToolWithoutPrivileges(_ arguments: [String]) throws -> CommandRe
     @Test(
         .enabled(
             if: canDropWritePermission,
-            "tests run as root and setpriv (util-linux) is missing, so no file can be unreadable for the tool"))
+            "tests run as root and setpriv (util-linux) is missing or cannot run the executable as nobody, so no file can be unreadable for the tool"))
     func unreadableSecondInputFailsWithoutLeftovers() throws {
         let folder = try TemporaryFolder()
         let first = try folder.write("a.log", logBytes([callLine(id: 1)]))
