@@ -27,7 +27,8 @@ enum Arguments {
         Options:
           --output DIR              run folder to create (required); written as DIR.tmp-<id> and
                                     renamed to DIR only when the whole run succeeded
-          --overwrite               replace DIR if it already exists
+          --overwrite               replace DIR if it is a committed run folder (has _SUCCESS)
+                                    or an empty folder; never a folder holding an input
           --format FORMAT           auto (default: per line, a third field of '-' means Tomcat),
                                     cloudfront or tomcat
           --schema-version VERSION  call_complete version to emit and validate against:
@@ -73,7 +74,7 @@ enum Arguments {
               SIGHUP, invalid or locked --state file); nothing was committed
           3   run committed, but at least one input was damaged (truncated or corrupt gzip);
               report.json names it
-          64  usage error
+          64  usage error, including an existing DIR without --overwrite
         Bad rows alone never make a run fail. While standard error is a terminal, a progress line
         is shown there.
         """
