@@ -1,3 +1,5 @@
+import Foundation
+
 /// The counts for one input file.
 public struct InputReport: Sendable {
     public var path: String
@@ -60,6 +62,10 @@ public struct RunReport: Sendable {
             json.appendRaw(index == 0 ? "\n    " : ",\n    ")
             json.appendRaw("{\"path\": ")
             json.appendString(input.path)
+            if input.path != "-" {
+                json.appendRaw(", \"absolute_path\": ")
+                json.appendString(URL(fileURLWithPath: input.path).standardized.path)
+            }
             json.appendRaw(", ")
             appendCounts(input.counts, into: &json)
             json.appendRaw(", \"damage\": ")

@@ -45,7 +45,9 @@ public struct RecoveredRun: Sendable {
         }
         var inputs: [String] = []
         for (index, entry) in entries.enumerated() {
-            guard let inputPath = entry["path"]?.stringValue else {
+            // The absolute path, when the report has it, names the file the run read whatever the
+            // current folder is now.
+            guard let inputPath = entry["absolute_path"]?.stringValue ?? entry["path"]?.stringValue else {
                 throw RecoveryError(path: reportPath, message: "not a valid report: inputs[\(index)] has no \"path\"")
             }
             inputs.append(inputPath)

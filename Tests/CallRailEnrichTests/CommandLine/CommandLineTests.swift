@@ -95,6 +95,33 @@ func runTool(_ arguments: [String], environment: [String: String] = [:]) throws 
         #expect(missingParent.standardError.contains("does not exist"))
     }
 
+    @Test func recoverFindsRelativeInputsFromAnotherFolder() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("night/logs/a.log", Array((workedExampleTomcatLine + "\n").utf8))
+        try folder.write("elsewhere/logs/a.log", Array("#Version: 1.0\n#Version: 1.0\n".utf8))
+        let tool = try #require(executablePath)
+        func run(_ arguments: [String], in directory: String) throws -> Int32 {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: tool)
+            process.arguments = arguments
+            process.currentDirectoryURL = URL(fileURLWithPath: directory)
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+        #expect(try run(["enrich", "--quiet", "--output", folder.path("run1"), "logs/a.log"], in: folder.path("night")) == 0)
+        // From another folder holding a different logs/a.log, recovery must read the file the run read.
+        let status = try run(
+            ["enrich", "--quiet", "--recover", folder.path("run1"), "--output", folder.path("run2")], in: folder.path("elsewhere"))
+        #expect(status == 0)
+        let report = try JSONParser().parse(try Data(contentsOf: URL(fileURLWithPath: folder.path("run2/report.json"))))
+        let input = try #require(report["inputs"]?.arrayValue?.first)
+        #expect(input["absolute_path"]?.stringValue == folder.path("night/logs/a.log"))
+        #expect(input["read"]?.numberValue?.literal == "1")
+        #expect(input["enriched"]?.numberValue?.literal == "0")
+    }
+
     @Test func helpAndVersionPrintToStandardOutput() throws {
         let help = try runTool(["--help"])
         #expect(help.status == 0)
