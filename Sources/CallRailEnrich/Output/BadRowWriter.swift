@@ -11,7 +11,7 @@ public struct BadRowWriter: Sendable {
         failureTimestamp = etlTimestamp.isoFormat
     }
 
-    /// A `collector_payload_format_violation` row whose payload is the raw line.
+    /// Writes a `collector_payload_format_violation` row whose payload is the raw line.
     public func formatViolation(_ failure: LoaderFailure, line: UnsafeBufferPointer<UInt8>, into json: inout JSONWriter) {
         beginRow(.collectorPayloadFormatViolation, into: &json)
         json.appendRaw(#","loader":"#)
@@ -34,7 +34,7 @@ public struct BadRowWriter: Sendable {
         json.appendRaw("}}")
     }
 
-    /// An `adapter_failures` row whose payload is the collector request.
+    /// Writes an `adapter_failures` row whose payload is the collector request.
     public func adapterFailure(
         _ failure: AdapterFailure, payload: CollectorPayload, querystring: QueryString, into json: inout JSONWriter
     ) {
@@ -79,7 +79,8 @@ public struct BadRowWriter: Sendable {
         json.appendRaw(#","headers":[],"networkUserId":null}}}"#)
     }
 
-    /// A `schema_violations` row: what failed, the event as far as it was enriched, and the raw event.
+    /// Writes a `schema_violations` row with what failed, the event as far as it was enriched, and
+    /// the raw event.
     public func schemaViolations(
         _ violations: [SchemaViolation], event: EnrichedEvent, payload: CollectorPayload,
         rawParameters: [(name: String, value: String)], into json: inout JSONWriter
@@ -146,7 +147,7 @@ public struct BadRowWriter: Sendable {
         json.appendRaw(#","headers":[],"userId":null}}}}"#)
     }
 
-    /// A `size_violation` row holding the first bytes of something too large to keep.
+    /// Writes a `size_violation` row with the first bytes of something too large to keep.
     public func sizeViolation(
         maximumBytes: Int, actualBytes: Int, expectation: String, payloadPrefix: UnsafeBufferPointer<UInt8>,
         into json: inout JSONWriter
@@ -193,7 +194,7 @@ public struct BadRowWriter: Sendable {
     }
 }
 
-/// The text cut to at most `maximum` Unicode scalars, the unit JSON Schema's `maxLength` counts.
+/// Returns the text cut to at most `maximum` Unicode scalars, the unit JSON Schema's `maxLength` counts.
 func cut(_ text: String, _ maximum: Int) -> String {
     guard text.utf8.count > maximum else { return text }
     var scalars = text.unicodeScalars
