@@ -9,7 +9,8 @@
 #   BENCH_PEER_LINES=N   data lines of the smaller corpus the Python peer runs on (default 100000)
 #   BENCH_RUNS=N         timed runs per command, at least 3 (default 3); tables report medians
 #   BENCH_SEED=N         corpus seed (default 20191204)
-#   BENCH_BIG=1          also measure the tool's peak memory on a BENCH_BIG_LINES corpus
+#   BENCH_BIG=0          skip the run that measures the tool's peak memory on a
+#                        BENCH_BIG_LINES corpus (done by default)
 #   BENCH_BIG_LINES=N    data lines of that corpus (default 10000000)
 #   BENCH_SKIP_TOOL=1    measure only the baseline and the peer (no binary needed)
 # Corpora are cached in bench/work/ by format, line count and seed. Each run writes its
@@ -24,7 +25,7 @@ LINES=${BENCH_LINES:-1000000}
 PEER_LINES=${BENCH_PEER_LINES:-100000}
 RUNS=${BENCH_RUNS:-3}
 SEED=${BENCH_SEED:-20191204}
-BIG=${BENCH_BIG:-0}
+BIG=${BENCH_BIG:-1}
 BIG_LINES=${BENCH_BIG_LINES:-10000000}
 SKIP_TOOL=${BENCH_SKIP_TOOL:-0}
 
