@@ -21,7 +21,7 @@ func callDataContains(_ row: [String], _ fragment: String) -> Bool {
 }
 
 @Suite struct RealWorldCasesTests {
-    // Case 1: `+` is a space and `%2B` a plus; HTTP status 404 does not matter.
+    // `+` is a space and `%2B` a plus; HTTP status 404 does not matter.
     @Test func plusDecodesToSpaceAndEscapedPlusToPlus() throws {
         let querystring =
             "aid=acme&answered=true&callercity=BAKERSFIELD&callercountry=US&callername=JANE+ROE&callernum=%2B15555550123&callerstate=CA&callerzip=93307&callsource=keyword&datetime=2014-10-09+16%3A23%3A45&destinationnum=5555550100&duration=247&first_call=true&ga=&gclid=&id=111111111&ip=198.51.100.7&keywords=&kissmetrics_id=&landingpage=http%3A%2F%2Fexample.com%2F&recording=http%3A%2F%2Fapp.callrail.com%2Fcalls%2F111111111%2Frecording%2F0000aaaa&referrer=direct&referrermedium=Direct&trackingnum=%2B15555550199&transcription=&utm_campaign=&utm_content=&utm_medium=&utm_source=&utm_term=&utma=&utmb=&utmc=&utmv=&utmx=&utmz=&cv=clj-0.6.0-tom-0.0.4&nuid=-"
@@ -43,7 +43,7 @@ func callDataContains(_ row: [String], _ fragment: String) -> Bool {
         }
     }
 
-    // Case 3: collector parameters become atomic fields, not call data.
+    // Collector parameters become atomic fields, not call data.
     @Test func collectorParametersBecomeAtomicFields() throws {
         let querystring =
             "id=111111111&datetime=2015-03-02+10%3A00%3A00&p=mob&cv=clj-1.1.0-tom-0.2.0&nuid=6f0c5a42-1111-4222-8333-944455556666"
@@ -54,7 +54,7 @@ func callDataContains(_ row: [String], _ fragment: String) -> Bool {
         #expect(field(row, .unstruct_event).hasSuffix(#""data":{"id":"111111111","datetime":"2015-03-02T10:00:00.000Z"}}}"#))
     }
 
-    // Case 3: eid, ttm and url fill atomic fields and stay out of the call data.
+    // The eid, ttm and url parameters fill atomic fields and stay out of the call data.
     @Test func eventIDTrueTimestampAndURLAreTakenOff() throws {
         let querystring =
             "id=1&datetime=2015-03-02+10%3A00%3A00&eid=E3793BD1-FCF5-4FBB-BF4C-F0315A5821C3&ttm=1412872000000&url=https%3A%2F%2Fexample.com%3A8443%2Fcall%3Fa%3D1%23top&tnuid=abc&nuid=def"
@@ -73,7 +73,7 @@ func callDataContains(_ row: [String], _ fragment: String) -> Bool {
         #expect(field(row, .unstruct_event).hasSuffix(#""data":{"id":"1","datetime":"2015-03-02T10:00:00.000Z"}}}"#))
     }
 
-    // Case 4, input 1: only collector-added parameters, the data in the body.
+    // Only collector-added parameters, the data in the body.
     @Test func requestWithOnlyCollectorParametersIsAnAdapterFailure() throws {
         let line =
             "2019-02-01\t12:00:00\t-\t-\t203.0.113.10\tPOST\t-\t/com.callrail/v1\t200\t-\tRuby\t&cv=clj-2.1.3-tom-0.2.0&nuid=-\t-\t-\t-\tapplication%2Fjson\teyJpZCI6MX0"
@@ -86,7 +86,7 @@ func callDataContains(_ row: [String], _ fragment: String) -> Bool {
         #expect(bad.contains(#""contentType":"application/json""#))
     }
 
-    // Case 4, input 2: the querystring field is `-`.
+    // The querystring field is `-`.
     @Test func missingQuerystringIsAnEmptyQuerystringFailure() throws {
         let line =
             "2014-10-09\t16:28:31\t-\t13\t255.255.255.255\tPOST\t255.255.255.255\t/com.callrail/v1\t404\t-\t-\t-\t-\t-\t-"
@@ -103,13 +103,13 @@ func callDataContains(_ row: [String], _ fragment: String) -> Bool {
             ))
     }
 
-    // Case 6, input 2: a numeric-looking id stays a string.
+    // A numeric-looking id stays a string.
     @Test func numericIDStaysAString() throws {
         let row = try #require(enrichedRows(process([tomcatLine("id=766970532&datetime=2021-10-01+12%3A00%3A00")])).first)
         #expect(callDataContains(row, #""id":"766970532""#))
     }
 
-    // Case 7: conversions of answered, first_call and duration.
+    // Conversions of answered, first_call and duration.
     @Test(arguments: [
         ("answered=true", #""answered":true"#), ("answered=", #""answered":null"#), ("answered", #""answered":null"#),
         ("answered=TRUE", #""answered":"TRUE""#), ("answered=1", #""answered":"1""#),
@@ -123,7 +123,7 @@ func callDataContains(_ row: [String], _ fragment: String) -> Bool {
         #expect(text.contains(expected), "\(parameter)")
     }
 
-    // Case 8: datetime is UTC whatever TZ says; ISO values with an offset are normalised.
+    // Datetime is UTC whatever TZ is set to, and ISO values with an offset are normalised.
     @Test(arguments: [
         ("datetime=2014-10-09+16%3A23%3A45", "2014-10-09T16:23:45.000Z"),
         ("datetime=2014-10-09%2016:23:45", "2014-10-09T16:23:45.000Z"),
@@ -137,7 +137,7 @@ func callDataContains(_ row: [String], _ fragment: String) -> Bool {
         #expect(text.contains("\\\"datetime\\\":\\\"\(expected)\\\"") || text.contains("\"datetime\":\"\(expected)\""))
     }
 
-    // Case 9: the last duplicate wins, keeps its first position and is counted.
+    // The last duplicate wins, keeps its first position and is counted.
     @Test func duplicateParametersKeepTheLastValue() throws {
         let querystring =
             "id=111111111&datetime=2015-01-01+00%3A00%3A00&duration=10&duration=20&nuid=11111111-2222-4333-8444-555555555555&cv=clj-1.1.0-tom-0.2.0&nuid=-"
@@ -148,7 +148,7 @@ func callDataContains(_ row: [String], _ fragment: String) -> Bool {
         #expect(output.counts.warnings["duplicate_key"] == 2)
     }
 
-    // Case 10: invalid escapes stay literal, non-UTF-8 bytes become U+FFFD; both are warnings.
+    // Invalid escapes stay literal, non-UTF-8 bytes become U+FFFD; both are warnings.
     @Test func malformedEscapesAreKeptAndCounted() throws {
         let querystring =
             "id=1&datetime=2014-10-09+16%3A23%3A45&callername=100%zz&callercity=Montr%E9al&landingpage=http%3A%2F%2Fexample.com%2"
@@ -161,7 +161,7 @@ func callDataContains(_ row: [String], _ fragment: String) -> Bool {
         #expect(output.counts.warnings["invalid_utf8"] == 1)
     }
 
-    // Case 12, input 1: a referer with spaces; fields split on TAB only.
+    // A referer with spaces; fields split on TAB only.
     @Test func refererWithSpacesBecomesThePageURL() throws {
         let line =
             "2016-01-06\t19:11:32\t-\t43\t203.0.113.10\tPOST\t203.0.113.10\t/com.callrail/v1\t200\thttp://www.example.com/finder?engine=SE, 4CYL 2.5L (2ARFE)\tRuby\tid=111111111&datetime=2016-01-06+19%3A10%3A00&cv=clj-1.1.0-tom-0.2.0&nuid=-\t-\t-\t-\t-\t-"
@@ -173,7 +173,7 @@ func callDataContains(_ row: [String], _ fragment: String) -> Bool {
         #expect(field(row, .useragent) == "Ruby")
     }
 
-    // Case 12, input 2: an empty referer field keeps the field count.
+    // An empty referer field keeps the field count.
     @Test func emptyRefererFieldIsNull() throws {
         let line =
             "2016-01-06\t19:11:32\t-\t43\t203.0.113.10\tPOST\t203.0.113.10\t/com.callrail/v1\t200\t\tRuby\tid=111111111&datetime=2016-01-06+19%3A10%3A00&cv=clj-1.1.0-tom-0.2.0&nuid=-\t-\t-\t-\t-\t-"
@@ -181,7 +181,7 @@ func callDataContains(_ row: [String], _ fragment: String) -> Bool {
         #expect(field(row, .page_url) == "")
     }
 
-    // Case 12, input 3: the early 12-field layout.
+    // The early 12-field layout.
     @Test func twelveFieldTomcatLineIsRead() throws {
         let line =
             "2013-01-20\t04:28:31\t-\t13\t203.0.113.10\tGET\t203.0.113.10\t/com.callrail/v1\t200\t-\t-\tid=1&datetime=2013-01-20+16%3A28%3A00"
@@ -190,7 +190,7 @@ func callDataContains(_ row: [String], _ fragment: String) -> Bool {
         #expect(field(row, .v_collector) == "clj-tomcat")
     }
 
-    // Case 12: any other field count is a format violation naming the count.
+    // Any other field count is a format violation naming the count.
     @Test func tomcatLineWithWrongFieldCountIsABadRow() throws {
         let line = "2013-01-20\t04:28:31\t-\t13\t203.0.113.10\tGET\t203.0.113.10\t/com.callrail/v1\t200\t-\t-\tid=1\t-"
         let output = process([line])
@@ -198,7 +198,7 @@ func callDataContains(_ row: [String], _ fragment: String) -> Bool {
         #expect(badRows(output).first?.contains("expected 12, 15 or 17 tab-separated fields, found 13") == true)
     }
 
-    // Case 14: CloudFront's %25XX is unwrapped once before decoding; the 2013 single-encoded form gives the same.
+    // CloudFront's %25XX is unwrapped once before decoding; the 2013 single-encoded form gives the same.
     @Test func cloudFrontDoubleEncodingIsUnwrappedOnce() throws {
         let doubled =
             "aid=acme&id=111111111&callername=JANE+ROE&callernum=%252B15555550123&datetime=2019-12-04+21%253A02%253A00&landingpage=http%253A%252F%252Fexample.com%252F"
@@ -217,13 +217,13 @@ func callDataContains(_ row: [String], _ fragment: String) -> Bool {
         }
     }
 
-    // Case 14: a Tomcat %25 is a real percent.
+    // A Tomcat %25 is a real percent.
     @Test func tomcatPercentIsNotUnwrapped() throws {
         let row = try #require(enrichedRows(process([tomcatLine("id=1&datetime=2014-10-09+16%3A23%3A45&keywords=50%2525")])).first)
         #expect(callDataContains(row, #""keywords":"50%25""#))
     }
 
-    // Case 15: CallRail POSTs through CloudFront decode like GETs; other methods are bad rows.
+    // CallRail POSTs through CloudFront decode like GETs; other methods are bad rows.
     @Test func cloudFrontPostIsAccepted() throws {
         let querystring = "id=111111111&callernum=%252B15555550123&datetime=2019-12-04+21%253A02%253A00"
         let post = try #require(enrichedRows(process([cloudFrontLine(querystring, method: "POST")])).first)
@@ -236,7 +236,7 @@ func callDataContains(_ row: [String], _ fragment: String) -> Bool {
                 == true)
     }
 
-    // Case 18: IPv6 and x-forwarded-for.
+    // IPv6 and x-forwarded-for.
     @Test func clientAddressComesFromForwardedForOrIPv6() throws {
         let querystring = "id=1&datetime=2014-10-09+16%3A23%3A45"
         let ipv6 = try #require(enrichedRows(process([cloudFrontLine(querystring, clientIP: "2001:db8::1")])).first)
@@ -252,7 +252,7 @@ func callDataContains(_ row: [String], _ fragment: String) -> Bool {
         #expect(field(tomcatList, .user_ipaddress) == "203.0.113.10")
     }
 
-    // Case 24: one trailing CR is removed by the input stage; a 33-field line keeps its last `-` as null.
+    // One trailing CR is removed by the input stage; a 33-field line keeps its last `-` as null.
     @Test func thirtyThreeFieldLineIsRead() throws {
         let row = try #require(enrichedRows(process([cloudFrontLine("id=1&datetime=2014-10-09+16%3A23%3A45")])).first)
         #expect(field(row, .collector_tstamp) == "2019-12-04 21:02:31.000")

@@ -40,7 +40,7 @@ func targets(_ reports: [JSONValue], keyword: String) -> [String] {
         #expect(output.bad.isEmpty)
     }
 
-    // Real-world case 5: renamed fields are valid under 1-0-2; legacy keys are not in any schema.
+    // Renamed fields are valid under 1-0-2; legacy keys are not in any schema.
     @Test func unknownKeysAreListedAndNamedUnder102() throws {
         let querystring =
             "id=111111111&datetime=2016-03-07+15%3A04%3A05&device_type=mobile&customer_name=JANE+ROE&customer_phone_number=%2B15555550123&customer_city=Rochester&customer_state=PA&customer_zip=&customer_country=US&score=1&tag=&campaign=&timestamp=2016-03-07T10%3A04%3A05.236-05%3A00"
@@ -66,7 +66,7 @@ func targets(_ reports: [JSONValue], keyword: String) -> [String] {
         #expect(enrichedRows(under101).first.map { field($0, .event_version) } == "1-0-1")
     }
 
-    // Real-world case 6: resource_id instead of id.
+    // CallRail renamed id to resource_id in 2021.
     @Test func missingIDAndUnexpectedResourceIDAreBothReported() throws {
         let querystring = "datetime=2021-10-01+12%3A00%3A00&resource_id=CALb14811eb573645c6989000cf426b9772"
         let reports = try dataReports(process([tomcatLine(querystring)], options: try validatingOptions()))
@@ -74,7 +74,7 @@ func targets(_ reports: [JSONValue], keyword: String) -> [String] {
         #expect(targets(reports, keyword: "additionalProperties") == ["resource_id"])
     }
 
-    // Real-world cases 7 and 8: values of the wrong type or format.
+    // Values of the wrong type or format.
     @Test(arguments: [
         ("answered=TRUE", "$.answered", "type"), ("answered=1", "$.answered", "type"),
         ("duration=13s", "$.duration", "type"), ("duration=12.5", "$.duration", "type"),
