@@ -21,7 +21,7 @@ func printError(_ message: String) {
     }
 }
 
-/// The current time as a timestamp, read once at start.
+/// Returns the current time as a timestamp; the run reads it once, at start.
 func currentTimestamp() -> Timestamp {
     var now = timespec()
     clock_gettime(CLOCK_REALTIME, &now)

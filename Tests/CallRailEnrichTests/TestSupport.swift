@@ -26,18 +26,18 @@ func process(_ lines: [String], options: EnrichOptions = testOptions()) -> Proce
     return output
 }
 
-/// The enriched rows written, each split into its 131 fields.
+/// Returns the enriched rows written, each split into its 131 fields.
 func enrichedRows(_ output: ProcessedLines) -> [[String]] {
     String(decoding: output.enriched, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         .dropLast().map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
 }
 
-/// The bad rows written, as text.
+/// Returns the bad rows written, as text.
 func badRows(_ output: ProcessedLines) -> [String] {
     String(decoding: output.bad, as: UTF8.self).split(separator: "\n").map(String.init)
 }
 
-/// A field of a row by name.
+/// Returns a field of a row by name.
 func field(_ row: [String], _ name: EnrichedField) -> String {
     row[name.rawValue]
 }

@@ -1,5 +1,5 @@
-/// Why an adapter could not turn a collector request into an event; becomes an `adapter_failures`
-/// bad row.
+/// The reason an adapter could not turn a collector request into an event. It becomes an
+/// `adapter_failures` bad row.
 public struct AdapterFailure: Error, Sendable, Equatable {
     /// One unmet expectation about one input field.
     public struct Message: Sendable, Equatable {

@@ -1,4 +1,4 @@
-/// How enriched events get their `event_id`.
+/// The source of enriched events' `event_id`.
 public enum EventIDMode: String, Sendable, CaseIterable {
     /// A name-based UUID (version 5) of the raw collector line, so a re-run gives the same ids.
     case deterministic
@@ -34,7 +34,7 @@ public enum EventID {
         return format(bytes)
     }
 
-    /// The canonical lower-case form of a UUID written as 8-4-4-4-12 hex digits in either case, or
+    /// Returns the canonical lower-case form of a UUID written as 8-4-4-4-12 hex digits in either case, or
     /// nil when the text is not one.
     public static func canonical(_ text: String) -> String? {
         let utf8 = Array(text.utf8)

@@ -93,7 +93,7 @@ public struct Timestamp: Sendable, Hashable, Comparable {
         }
     }
 
-    /// Days since 1970-01-01 of a proleptic Gregorian date.
+    /// Returns the days since 1970-01-01 of a proleptic Gregorian date.
     static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -103,7 +103,7 @@ public struct Timestamp: Sendable, Hashable, Comparable {
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    /// The proleptic Gregorian date of a day count since 1970-01-01.
+    /// Returns the proleptic Gregorian date of a day count since 1970-01-01.
     static func civilFromDays(_ days: Int) -> (year: Int, month: Int, day: Int) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
@@ -116,7 +116,7 @@ public struct Timestamp: Sendable, Hashable, Comparable {
         return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
-    /// The number of days in a month of a proleptic Gregorian year.
+    /// Returns the number of days in a month of a proleptic Gregorian year.
     static func daysInMonth(year: Int, month: Int) -> Int {
         switch month {
         case 2:

@@ -1,4 +1,4 @@
-/// Where the fields the tool uses sit in a CloudFront line: by position by default, or by name once a
+/// The positions of the fields the tool uses in a CloudFront line: by position by default, or by name once a
 /// `#Fields:` header has been read.
 public struct CloudFrontLayout: Sendable, Equatable {
     var date = 0
@@ -11,7 +11,7 @@ public struct CloudFrontLayout: Sendable, Equatable {
     var userAgent: Int? = 10
     var uriQuery: Int? = 11
     var forwardedFor: Int? = 19
-    /// The fewest fields a data line must have.
+    /// The minimum number of fields a data line must have.
     var minimumFieldCount = 12
     /// A column the header lacks that the tool cannot do without; lines under such a header are bad rows.
     var missingColumn: String?
@@ -48,7 +48,7 @@ public struct CloudFrontLayout: Sendable, Equatable {
 
     init() {}
 
-    /// The field index when the line has it.
+    /// Returns the field index when the line has that field.
     @inline(__always)
     func index(_ position: Int?, in count: Int) -> Int? {
         guard let position, position < count else { return nil }

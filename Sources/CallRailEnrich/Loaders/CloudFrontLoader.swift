@@ -2,7 +2,7 @@
 ///
 /// Fields are split on single TABs; any line of at least 12 fields is accepted and unknown trailing
 /// fields are ignored. `-` means empty. CloudFront writes the `%` of every escape the client sent as
-/// `%25`, so the querystring, User-Agent and Referer have `%25XY` unwrapped to `%XY` once; the
+/// `%25`, so the querystring, User-Agent and Referer have `%25XY` unwrapped to `%XY` once. The
 /// User-Agent and Referer are then percent-decoded once with `+` kept literal. The client address is
 /// the first address of `x-forwarded-for` when that field holds one, else `c-ip`. GET and POST are
 /// accepted (CallRail webhooks arrive as POST).
@@ -92,7 +92,7 @@ struct CloudFrontLoader {
         }
     }
 
-    /// The first address in an `x-forwarded-for` value such as `203.0.113.10,%20198.51.100.7`, or nil
+    /// Returns the first address in an `x-forwarded-for` value such as `203.0.113.10,%20198.51.100.7`, or nil
     /// when it does not start with something shaped like an IPv4 or IPv6 address.
     static func firstForwardedAddress(_ value: String) -> String? {
         var first = Substring(value)
@@ -118,7 +118,7 @@ struct CloudFrontLoader {
     }
 }
 
-/// What a log line turned out to be.
+/// The kind a log line turned out to be.
 enum LineReading {
     /// A collector request to pass to an adapter.
     case payload(CollectorPayload)

@@ -1,4 +1,4 @@
-/// Why a log line could not be read as a collector request; becomes a
+/// The reason a log line could not be read as a collector request. It becomes a
 /// `collector_payload_format_violation` bad row.
 public struct LoaderFailure: Sendable, Equatable, Error {
     /// The format the line was read as.

@@ -87,8 +87,8 @@ struct TomcatLoader {
                 referer: referer, contentType: contentType, body: body))
     }
 
-    /// Decodes base64 in the URL-safe alphabet (the standard `+` and `/` accepted too), padding
-    /// optional, other characters skipped; the bytes are read as UTF-8 with U+FFFD replacements.
+    /// Decodes base64 in the URL-safe alphabet, accepting the standard `+` and `/` too. Padding is
+    /// optional and other characters are skipped. The bytes are read as UTF-8 with U+FFFD replacements.
     static func decodeBase64URL(_ text: UnsafeBufferPointer<UInt8>, warnings: inout DecodingWarnings) -> String {
         var output: [UInt8] = []
         output.reserveCapacity(text.count * 3 / 4)

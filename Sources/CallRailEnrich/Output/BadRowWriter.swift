@@ -54,20 +54,14 @@ public struct BadRowWriter: Sendable {
             json.appendString(cut(message.expectation, 256))
             json.appendRaw("}")
         }
+
         json.appendRaw(#"]},"payload":{"vendor":"#)
         json.appendString(cut(payload.api.vendor, 64))
         json.appendRaw(#","version":"#)
         json.appendString(cut(payload.api.version, 16))
-        json.appendRaw(#","querystring":["#)
-        for (index, pair) in querystring.pairs.enumerated() {
-            if index > 0 { json.appendRaw(",") }
-            json.appendRaw(#"{"name":"#)
-            json.appendString(cut(pair.name, 512))
-            json.appendRaw(#","value":"#)
-            json.appendString(cut(pair.value, 512))
-            json.appendRaw("}")
-        }
-        json.appendRaw(#"],"contentType":"#)
+        json.appendRaw(#","querystring":"#)
+        appendNameValueArray(querystring.pairs, into: &json)
+        json.appendRaw(#","contentType":"#)
         json.appendOptionalString(payload.contentType.map { cut($0, 256) })
         json.appendRaw(#","body":"#)
         json.appendOptionalString(payload.body)
@@ -109,6 +103,7 @@ public struct BadRowWriter: Sendable {
             }
             json.appendRaw("]}}")
         }
+
         json.appendRaw(#"]},"payload":{"enriched":{"#)
         for field in EnrichedField.allCases {
             if field.rawValue > 0 { json.appendRaw(",") }
@@ -124,20 +119,14 @@ public struct BadRowWriter: Sendable {
                 json.appendString(value)
             }
         }
+
         json.appendRaw(#"},"raw":{"vendor":"#)
         json.appendString(cut(payload.api.vendor, 64))
         json.appendRaw(#","version":"#)
         json.appendString(cut(payload.api.version, 16))
-        json.appendRaw(#","parameters":["#)
-        for (index, parameter) in rawParameters.enumerated() {
-            if index > 0 { json.appendRaw(",") }
-            json.appendRaw(#"{"name":"#)
-            json.appendString(cut(parameter.name, 512))
-            json.appendRaw(#","value":"#)
-            json.appendString(cut(parameter.value, 512))
-            json.appendRaw("}")
-        }
-        json.appendRaw(#"],"contentType":"#)
+        json.appendRaw(#","parameters":"#)
+        appendNameValueArray(rawParameters, into: &json)
+        json.appendRaw(#","contentType":"#)
         json.appendOptionalString(payload.contentType.map { cut($0, 256) })
         json.appendRaw(#","loaderName":"#)
         json.appendString(payload.format.loaderName)
@@ -173,6 +162,22 @@ public struct BadRowWriter: Sendable {
         json.appendString(ToolVersion.version)
         json.appendRaw(#"},"failure":{"timestamp":"#)
         json.appendString(failureTimestamp)
+    }
+
+    /// Writes `[{"name":…,"value":…},…]` with both cut to the schemas' 512 characters.
+    private func appendNameValueArray(_ pairs: [(name: String, value: String)], into json: inout JSONWriter) {
+        json.appendRaw("[")
+        for (index, pair) in pairs.enumerated() {
+            if index > 0 {
+                json.appendRaw(",")
+            }
+            json.appendRaw(#"{"name":"#)
+            json.appendString(cut(pair.name, 512))
+            json.appendRaw(#","value":"#)
+            json.appendString(cut(pair.value, 512))
+            json.appendRaw("}")
+        }
+        json.appendRaw("]")
     }
 
     private func appendContext(_ payload: CollectorPayload, into json: inout JSONWriter) {

@@ -114,8 +114,8 @@ public final class EnrichJob {
             report.selection.reprocessed = state.reprocessed
         }
         if configuration.compress {
-            // A gzip file needs at least one member; an empty part is one empty member, so zcat and
-            // loaders read it as empty rather than as a truncated stream.
+            // A gzip file needs at least one member, so an empty part gets one empty member. zcat and
+            // loaders then read it as empty rather than as a truncated stream.
             let encoder = try GzipMemberEncoder(level: 1)
             var emptyMember: [UInt8] = []
             encoder.encode([], appendingTo: &emptyMember)

@@ -1,7 +1,7 @@
-/// Where a file's lines went. Every line read ends in exactly one place, so
+/// The destinations of a file's lines. Every line read ends in exactly one place, so
 /// `read == enriched + bad + skipped + headers + blank` always holds.
 public struct LineCounts: Sendable, Equatable {
-    /// The most distinct skipped paths tracked one by one; further paths are counted together.
+    /// The maximum number of distinct skipped paths tracked one by one; further paths are counted together.
     public static let maximumDistinctSkippedPaths = 1000
     /// The key under which skipped paths beyond the limit are counted.
     public static let otherPathsKey = "(other paths)"

@@ -2,8 +2,8 @@
 /// allow a set of scalar types (optionally `format: date-time` on strings), with `required` and a
 /// boolean `additionalProperties`.
 ///
-/// It is built only when the schema uses nothing else, so that its answer always equals the full
-/// validator's; the full validator still produces the violation reports when this check fails.
+/// It is built only when the schema uses nothing else, so that its result always equals the full
+/// validator's. The full validator still produces the violation reports when this check fails.
 struct FlatObjectSchema: Sendable {
     /// The JSON types a property allows, as bits.
     struct Types: OptionSet, Sendable {
@@ -84,7 +84,7 @@ struct FlatObjectSchema: Sendable {
         return Property(types: types, isDateTime: isDateTime)
     }
 
-    /// Whether a value of a kind fits a property's types.
+    /// Returns whether a value of a kind fits a property's types.
     static func fits(_ kind: Types, _ property: Property) -> Bool {
         if kind == .integer {
             return !property.types.isDisjoint(with: [.integer, .number])

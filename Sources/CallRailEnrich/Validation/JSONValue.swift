@@ -62,7 +62,7 @@ public struct JSONObject: Sendable {
     /// The number of members.
     public var count: Int { members.count }
 
-    /// The value for a key, or nil when the object has no such member.
+    /// Returns the value for a key, or nil when the object has no such member.
     public subscript(key: String) -> JSONValue? {
         get {
             members.first { $0.key == key }?.value

@@ -62,7 +62,7 @@ import Testing
         #expect(parsed["x"]?.isNull == true)
     }
 
-    /// The flat check must give the full validator's verdict on every object it sees.
+    /// Checks that the flat check gives the full validator's verdict on every generated object.
     @Test(arguments: ["1-0-0", "1-0-1", "1-0-2"])
     func fastCheckAgreesWithTheValidator(version: String) throws {
         let validator = try CallCompleteValidator(registry: SchemaRegistry(), version: version)

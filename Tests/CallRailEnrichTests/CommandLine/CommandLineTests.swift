@@ -26,21 +26,7 @@ struct CommandResult {
 /// Runs the executable with arguments and extra environment variables.
 func runTool(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
     let path = try #require(executablePath, "the callrail-enrich executable was not built")
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = arguments
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-    let output = Pipe()
-    let error = Pipe()
-    process.standardOutput = output
-    process.standardError = error
-    try process.run()
-    let outputData = output.fileHandleForReading.readDataToEndOfFile()
-    let errorData = error.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return CommandResult(
-        status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
-        standardError: String(decoding: errorData, as: UTF8.self))
+    return try runProgram(path, arguments, environment: environment)
 }
 
 @Suite(.serialized) struct CommandLineTests {

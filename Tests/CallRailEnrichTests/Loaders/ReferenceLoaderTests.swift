@@ -3,7 +3,7 @@ import Testing
 @testable import CallRailEnrich
 
 /// Snowplow's loader and adapter test data, run through this tool. Snowplow's own fixtures separate
-/// fields with runs of spaces because its loaders split on any whitespace; this tool splits on TAB
+/// fields with runs of spaces because its loaders split on any whitespace. This tool splits on TAB
 /// only, as real logs are written, so the fixtures are converted to TABs here.
 @Suite struct ReferenceLoaderTests {
     /// Reads one line with the loaders, keeping requests for every path.
@@ -184,7 +184,7 @@ import Testing
     static let querystring =
         "answered=true&callercity=BAKERSFIELD&callercountry=US&callername=SKYPE+CALLER&callernum=%2B12612230240&callerstate=CA&callerzip=92307&callsource=keyword&datetime=2014-10-09+16%3A23%3A45&destinationnum=2012032051&duration=247&first_call=true&ga=&gclid=&id=201235151&ip=86.178.163.7&keywords=&kissmetrics_id=&landingpage=http%3A%2F%2Facme.com%2F&recording=http%3A%2F%2Fapp.callrail.com%2Fcalls%2F201235151%2Frecording%2F9f59ad59ba1cfa264312&referrer=direct&referrermedium=Direct&trackingnum=%2B12012311668&transcription=&utm_campaign=&utm_content=&utm_medium=&utm_source=&utm_term=&utma=&utmb=&utmc=&utmv=&utmx=&utmz=&cv=clj-0.6.0-tom-0.0.4&nuid=-"
 
-    /// The unstruct_event field's inner call data.
+    /// Returns the inner call data of the unstruct_event field.
     func callData(_ row: [String]) throws -> JSONValue {
         let unstruct = try JSONParser().parse(field(row, .unstruct_event))
         #expect(unstruct["schema"]?.stringValue == "iglu:com.snowplowanalytics.snowplow/unstruct_event/jsonschema/1-0-0")

@@ -2,12 +2,12 @@ import Testing
 
 @testable import CallRailEnrich
 
-/// A Tomcat CallRail line (15 fields) around a querystring.
+/// Builds a Tomcat CallRail line (15 fields) around a querystring.
 func tomcatLine(_ querystring: String, ip: String = "203.0.113.10", referer: String = "-", userAgent: String = "-") -> String {
     "2014-10-09\t16:28:31\t-\t13\t\(ip)\tPOST\t\(ip)\t/com.callrail/v1\t404\t\(referer)\t\(userAgent)\t\(querystring)\t-\t-\t-"
 }
 
-/// A 33-field CloudFront CallRail line around a querystring as CloudFront logs it.
+/// Builds a 33-field CloudFront CallRail line around a querystring as CloudFront logs it.
 func cloudFrontLine(
     _ querystring: String, method: String = "GET", clientIP: String = "198.51.100.7", forwardedFor: String = "-",
     path: String = "/com.callrail/v1"
@@ -15,7 +15,7 @@ func cloudFrontLine(
     "2019-12-04\t21:02:31\tLAX1\t392\t\(clientIP)\t\(method)\td111111abcdef8.cloudfront.net\t\(path)\t200\t-\tMozilla/5.0%20(X11;%20Linux%20x86_64)\t\(querystring)\t-\tHit\tSOX4xwn4XV6Q4rgb7XiVGOHms_BGlTAC4KyHmureZmBNrjGdRLiNIQ==\tcollector.example.com\thttps\t23\t0.001\t\(forwardedFor)\tTLSv1.2\tECDHE-RSA-AES128-GCM-SHA256\tHit\tHTTP/1.1\t-\t-\t11040\t0.001\tHit\timage/gif\t43\t-\t-"
 }
 
-/// The call data member of an enriched row's unstruct_event, found by key in the emitted text.
+/// Returns whether an enriched row's unstruct_event text contains a fragment such as one member.
 func callDataContains(_ row: [String], _ fragment: String) -> Bool {
     field(row, .unstruct_event).contains(fragment)
 }
@@ -109,7 +109,7 @@ func callDataContains(_ row: [String], _ fragment: String) -> Bool {
         #expect(callDataContains(row, #""id":"766970532""#))
     }
 
-    // Conversions of answered, first_call and duration.
+    // The answered, first_call and duration values convert to booleans and numbers.
     @Test(arguments: [
         ("answered=true", #""answered":true"#), ("answered=", #""answered":null"#), ("answered", #""answered":null"#),
         ("answered=TRUE", #""answered":"TRUE""#), ("answered=1", #""answered":"1""#),

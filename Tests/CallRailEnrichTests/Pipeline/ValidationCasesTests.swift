@@ -13,7 +13,7 @@ func validatingOptions(version: String = "1-0-2", _ configure: (inout EnrichOpti
     return options
 }
 
-/// The data reports of the one schema_violations bad row the output holds.
+/// Returns the data reports of the one schema_violations bad row in the output.
 func dataReports(_ output: ProcessedLines, schema: String = "iglu:com.callrail/call_complete/jsonschema/1-0-2") throws
     -> [JSONValue]
 {
@@ -25,7 +25,7 @@ func dataReports(_ output: ProcessedLines, schema: String = "iglu:com.callrail/c
     return try #require(message["error"]?["dataReports"]?.arrayValue)
 }
 
-/// The targets of every report with a keyword.
+/// Returns the targets of every report with a keyword.
 func targets(_ reports: [JSONValue], keyword: String) -> [String] {
     reports.filter { $0["keyword"]?.stringValue == keyword }.flatMap { $0["targets"]?.arrayValue ?? [] }
         .compactMap(\.stringValue)
@@ -82,7 +82,9 @@ func targets(_ reports: [JSONValue], keyword: String) -> [String] {
     func wronglyTypedValuesAreNamed(parameter: String, path: String, keyword: String) throws {
         let output = process([tomcatLine(Self.base + "&" + parameter)], options: try validatingOptions())
         let reports = try dataReports(output)
-        #expect(reports.contains { $0["path"]?.stringValue == path && $0["keyword"]?.stringValue == keyword }, "\(parameter)")
+        let report = reports.first { $0["path"]?.stringValue == path }
+        #expect(report != nil, "\(parameter): no report at \(path)")
+        #expect(report?["keyword"]?.stringValue == keyword, "\(parameter)")
     }
 
     @Test(arguments: ["datetime=", "datetime=yesterday", "datetime=2014-10-09+16%3A23%3A45.123"])

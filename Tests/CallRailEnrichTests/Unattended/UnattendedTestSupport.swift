@@ -79,23 +79,40 @@ func reportPaths(ofRun path: String, list key: String) throws -> [String] {
     return entries.compactMap { $0["path"] as? String }
 }
 
-/// Runs a program to its end with standard input from /dev/null.
-func runProgram(_ executable: String, _ arguments: [String]) throws -> CommandResult {
+/// Runs a program to its end with standard input from /dev/null, reading its standard error on
+/// another thread so that neither pipe can fill up and stall it.
+func runProgram(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws
+    -> CommandResult
+{
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     process.standardInput = FileHandle.nullDevice
     let output = Pipe()
     let error = Pipe()
     process.standardOutput = output
     process.standardError = error
     try process.run()
+
+    let errorReader = ErrorReader()
+    let finished = DispatchSemaphore(value: 0)
+    DispatchQueue.global().async {
+        errorReader.data = error.fileHandleForReading.readDataToEndOfFile()
+        finished.signal()
+    }
     let outputData = output.fileHandleForReading.readDataToEndOfFile()
-    let errorData = error.fileHandleForReading.readDataToEndOfFile()
+    finished.wait()
     process.waitUntilExit()
     return CommandResult(
         status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
-        standardError: String(decoding: errorData, as: UTF8.self))
+        standardError: String(decoding: errorReader.data, as: UTF8.self))
+}
+
+/// The standard error bytes collected by ``runProgram(_:_:environment:)``'s reader thread; the
+/// semaphore orders the write before the read.
+private final class ErrorReader: @unchecked Sendable {
+    var data = Data()
 }
 
 /// Returns the first of `candidates` that is an executable file.

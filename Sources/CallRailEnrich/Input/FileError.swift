@@ -1,9 +1,11 @@
-/// A failure to create, write, sync or close an output file, such as a full disk.
-public struct FileSinkError: Error, CustomStringConvertible {
-    /// The output path.
+/// A failure of the environment on a file: a missing or unreadable input, a read error, or a
+/// failed create, write, sync or close of an output such as a full disk. Unlike `InputDamage`, it
+/// aborts the run.
+public struct FileError: Error, CustomStringConvertible {
+    /// The path as given, or "-" for standard input.
     public let path: String
 
-    /// The operation that failed, as a phrase such as "cannot write".
+    /// The operation that failed, as a phrase such as "cannot open" or "cannot write".
     public let operation: String
 
     /// The reason, usually the C library's text for `errno`.
@@ -25,8 +27,14 @@ public struct FileSinkError: Error, CustomStringConvertible {
         self.init(path: path, operation: operation, reason: errorText(errorNumber), errorNumber: errorNumber)
     }
 
-    /// A message such as "cannot write 'out/events.tsv.gz': No space left on device".
+    /// A message such as "cannot open 'x.gz': No such file or directory".
     public var description: String {
         "\(operation) '\(path)': \(reason)"
     }
 }
+
+/// A failure reading an input file.
+public typealias InputError = FileError
+
+/// A failure writing an output file.
+public typealias FileSinkError = FileError
